@@ -1,0 +1,14 @@
+namespace CollabCanvas.Engine.Models;
+
+/// <summary>One folder of the models root, usable or not.</summary>
+/// <param name="Name">The folder name, which is how requests name the model.</param>
+/// <param name="Paths">Where its parts live.</param>
+/// <param name="Traits">What the model is, when it is usable; null when it is not.</param>
+/// <param name="Problem">Why the model is unavailable (missing or corrupt part), null when it is usable.</param>
+public sealed record ModelEntry(string Name, ModelPaths Paths, ModelTraits? Traits, string? Problem)
+{
+    public bool IsAvailable => Traits is not null;
+
+    /// <summary>The traits of a usable model; throws <see cref="ModelUnavailableException"/> otherwise.</summary>
+    public ModelTraits RequireTraits() => Traits ?? throw new ModelUnavailableException(Name, Problem ?? "unknown problem");
+}
