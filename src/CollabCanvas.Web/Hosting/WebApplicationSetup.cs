@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CollabCanvas.Data;
 using CollabCanvas.Web.Components;
 using CollabCanvas.Web.Endpoints;
@@ -6,9 +7,12 @@ using CollabCanvas.Web.Options;
 using CollabCanvas.Web.Rooms;
 using CollabCanvas.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace CollabCanvas.Web.Hosting;
@@ -25,20 +29,26 @@ public static class WebApplicationSetup
         builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        var configuration = builder.Configuration;
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.SectionName);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        var dataFolder = Path.GetFullPath(configuration[$"{DataOptions.SectionName}:{nameof(DataOptions.Folder)}"] ?? "data", builder.Environment.ContentRootPath);
-        var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? "Data Source=data/collabcanvas.db", builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        // Read at resolve time, not now, so hosts and tests can override configuration after this call.
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+            options.UseSqlite(ResolveSqlite(
+                provider.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=data/collabcanvas.db",
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
 
-        services.AddDataProtection()
-            .SetApplicationName("CollabCanvas")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(dataFolder, "keys")));
+        // Keys persist under data/ so sign-in cookies and invite links survive a restart.
+        services.AddDataProtection().SetApplicationName("CollabCanvas");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<DataOptions>, IHostEnvironment, ILoggerFactory>((keys, data, environment, loggers) =>
+            {
+                var folder = Path.Combine(Path.GetFullPath(data.Value.Folder, environment.ContentRootPath), "keys");
+                keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(folder), loggers);
+            });
 
         services.AddAccountsAndGuests();
         services.AddAppRateLimits();
@@ -52,6 +62,9 @@ public static class WebApplicationSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        // Roles travel as their names ("Editor"), not numbers, in the JSON API.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 
