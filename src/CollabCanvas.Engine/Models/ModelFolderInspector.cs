@@ -1,4 +1,5 @@
 using CollabCanvas.Engine.Onnx;
+using CollabCanvas.Engine.Schedulers;
 
 namespace CollabCanvas.Engine.Models;
 

@@ -1,4 +1,5 @@
 using CollabCanvas.Engine.Onnx;
+using CollabCanvas.Engine.Schedulers;
 
 namespace CollabCanvas.Engine.Models;
 
@@ -13,14 +14,6 @@ public enum UNetKind
 
     /// <summary>A latent consistency model: the UNet takes a guidance embedding as <c>timestep_cond</c>.</summary>
     LatentConsistency,
-}
-
-/// <summary>What the UNet predicts (the scheduler config's <c>prediction_type</c>).</summary>
-public enum PredictionType
-{
-    Epsilon,
-    VPrediction,
-    Sample,
 }
 
 /// <summary>An image size in pixels.</summary>

@@ -1,5 +1,6 @@
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Engine.Onnx;
+using CollabCanvas.Engine.Schedulers;
 using CollabCanvas.Engine.Tests.Support;
 using Microsoft.Extensions.Options;
 

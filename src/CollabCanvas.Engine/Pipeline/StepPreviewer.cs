@@ -1,0 +1,40 @@
+using CollabCanvas.Engine.Onnx;
+using CollabCanvas.Engine.Previews;
+using CollabCanvas.Engine.Schedulers;
+
+namespace CollabCanvas.Engine.Pipeline;
+
+/// <summary>
+/// Decides which steps get a preview and makes it: usually the cheap latent→RGB projection, and every
+/// <see cref="GenerationPlan.FullDecodeEvery"/> steps the real VAE decode.
+/// </summary>
+internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? factors, VaeDecoderSession decoder)
+{
+    /// <summary>A preview of the current estimate of the clean image, or null when this step has none.</summary>
+    /// <param name="step">1-based step number.</param>
+    /// <param name="totalSteps">Steps in the run; the last one always gets a preview.</param>
+    /// <param name="estimate">The step's x0 estimate (or the latents when the scheduler gives none).</param>
+    public GenerationPreview? Render(int step, int totalSteps, LatentTensor estimate, CancellationToken cancellationToken)
+    {
+        var preview = plan.Preview;
+        if (!preview.Enabled || (step % preview.Every != 0 && step != totalSteps))
+        {
+            return null;
+        }
+
+        if (plan.FullDecodeEvery > 0 && step % plan.FullDecodeEvery == 0)
+        {
+            var image = decoder.Decode(
+                LatentMath.ToVaeSpace(estimate, plan.Traits.VaeScalingFactor, plan.Traits.VaeShiftFactor), cancellationToken);
+            return PreviewEncoder.Encode(image, 1, preview.Format, preview.Quality, PreviewKind.FullDecode);
+        }
+
+        if (factors is null)
+        {
+            return null;
+        }
+
+        var rgb = LatentPreviewProjection.Project(estimate, factors, plan.Traits.VaeScalingFactor);
+        return PreviewEncoder.Encode(rgb, preview.Upscale, preview.Format, preview.Quality, PreviewKind.LatentProjection);
+    }
+}
