@@ -9,6 +9,7 @@ using CollabCanvas.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,7 @@ public static class WebApplicationSetup
             .AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag])
             .AddCheck<ModelsFolderHealthCheck>("models", tags: [ReadyTag]);
 
+        services.AddProblemDetails();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
@@ -76,7 +78,18 @@ public static class WebApplicationSetup
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Pages answer an empty error status with a readable page; the API and form posts keep their status
+        // (re-executing a POST would run its antiforgery check again and fail on the consumed form).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            if (!IsPageRead(http) && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(http);
+        });
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -91,6 +104,9 @@ public static class WebApplicationSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsPageRead(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api");
 
     /// <summary>A relative SQLite path is relative to the content root, not to wherever the process started.</summary>
     private static string ResolveSqlite(string connectionString, string contentRoot)
