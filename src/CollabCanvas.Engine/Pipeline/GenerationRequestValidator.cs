@@ -57,10 +57,11 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
         var schedulerName = request.Scheduler ?? (traits.IsLatentConsistency ? "lcm" : options.DefaultScheduler);
         var schedulerConfig = Try(() => SchedulerConfig.Load(model.Paths.SchedulerConfig));
         var strength = mode == GenerationMode.TextToImage ? 1.0 : request.Strength;
+        // diffusers' get_timesteps keeps int(steps × strength) steps.
+        Require((int)(request.Steps * strength) >= 1,
+            $"strength {request.Strength} of {request.Steps} steps leaves no step to run; raise the strength or the steps");
         var scheduler = Try(() => SchedulerFactory.Create(schedulerName, schedulerConfig, new SeededGaussianNoise(0)));
         Try(() => scheduler.SetTimesteps(request.Steps, strength));
-        Require(scheduler.Timesteps.Count > 0,
-            $"strength {request.Strength} of {request.Steps} steps leaves no step to run; raise the strength or the steps");
 
         var preview = request.Preview ?? PreviewOptions.Default;
         return new GenerationPlan(model, traits, mode, request.Prompt!, request.NegativePrompt ?? string.Empty, request.Steps,

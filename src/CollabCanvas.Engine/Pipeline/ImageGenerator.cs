@@ -48,6 +48,8 @@ public sealed class ImageGenerator(ModelCatalog catalog, ModelSessionPool sessio
         {
             await foreach (var generationEvent in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                // ReadAllAsync hands out buffered events without looking at the token: check it per event.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return generationEvent;
             }
         }

@@ -27,6 +27,8 @@ internal sealed class TestEngine : IDisposable
 
     public ModelCatalog Catalog { get; }
 
+    public ModelSessionPool Pool => _pool;
+
     public ImageGenerator Generator { get; }
 
     public ListLogger<ImageGenerator> Logger { get; }
