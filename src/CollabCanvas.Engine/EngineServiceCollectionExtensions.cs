@@ -17,6 +17,18 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddDiffusionEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName));
+        return services.AddEngineServices();
+    }
+
+    /// <summary>The same, with options set in code (the CLI and benchmarks, which have no appsettings.json).</summary>
+    public static IServiceCollection AddDiffusionEngine(this IServiceCollection services, Action<EngineOptions> configure)
+    {
+        services.AddOptions<EngineOptions>().Configure(configure);
+        return services.AddEngineServices();
+    }
+
+    private static IServiceCollection AddEngineServices(this IServiceCollection services)
+    {
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<SessionOptionsFactory>();
         services.AddSingleton<ModelSessionPool>();
