@@ -122,12 +122,20 @@ public sealed class SessionOptionsFactory
         }
     }
 
-    private SessionOptions CreateCpuOptions() => new()
+    private SessionOptions CreateCpuOptions()
     {
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        IntraOpNumThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Environment.ProcessorCount,
-    };
+        var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Environment.ProcessorCount,
+        };
+
+        // ORT's worker threads otherwise spin on every core after each run, starving the scheduler, previews and
+        // the web server that run between UNet calls.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
 
     private static string FirstLine(Exception exception) =>
         exception.Message.Split('\n', 2)[0].Trim();
