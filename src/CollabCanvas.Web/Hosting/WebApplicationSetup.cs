@@ -90,7 +90,6 @@ public static class WebApplicationSetup
 
             return next(http);
         });
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

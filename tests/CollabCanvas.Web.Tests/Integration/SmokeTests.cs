@@ -23,6 +23,7 @@ public sealed partial class SmokeTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains(".mud-", await cssResponse.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/favicon.svg")).StatusCode);
     }
 
     [Theory]

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every CollabCanvas test. Installs what the tests need when it is missing: Debian's chromium for the
+# browser tests (Playwright drives it; nothing is downloaded by Playwright itself).
+# Results: test-results/trx/*.trx (read by .ci/run), screenshots in test-results/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is needed (dotnet was not found on PATH)." >&2
+  exit 2
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: installing Debian's chromium for the browser tests..."
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+rm -rf test-results/trx
+dotnet test CollabCanvas.sln --logger trx --results-directory test-results/trx "$@"
