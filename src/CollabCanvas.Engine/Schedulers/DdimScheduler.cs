@@ -14,9 +14,8 @@ public sealed class DdimScheduler : SchedulerBase
         : base("ddim", config, noise, TimestepSpacing.Leading, supportsZeroSnrRescale: true)
     {
         _eta = eta;
-        // ᾱ "before" the first training step: 1 (a clean image) or, as SD 1.x configures it, ᾱ_0.
-        _finalAlphaCumprod = (config.SetAlphaToOne ?? true) ? 1.0 : AlphasCumprod[0];
-        _clipRange = (config.ClipSample ?? true) ? (float)(config.ClipSampleRange ?? 1.0) : null;
+        _finalAlphaCumprod = FinalAlphaCumprod(classDefault: true);
+        _clipRange = ClipRange(classDefault: true);
     }
 
     private protected override TimestepSchedule BuildSchedule(int steps) => new(SpacedTimesteps(steps, roundLinspace: true), null);

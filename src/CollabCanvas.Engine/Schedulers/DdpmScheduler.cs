@@ -16,7 +16,7 @@ public sealed class DdpmScheduler : SchedulerBase
         // fixed_large_log is left out: diffusers takes the square root of a logarithm there, which is NaN.
         RejectIf(_varianceType is not ("fixed_small" or "fixed_small_log" or "fixed_large"),
             $"variance_type '{_varianceType}' (learned variances need a UNet with twice the output channels)");
-        _clipRange = (config.ClipSample ?? true) ? (float)(config.ClipSampleRange ?? 1.0) : null;
+        _clipRange = ClipRange(classDefault: true);
     }
 
     private protected override TimestepSchedule BuildSchedule(int steps) => new(SpacedTimesteps(steps, roundLinspace: true), null);
@@ -60,6 +60,7 @@ public sealed class DdpmScheduler : SchedulerBase
         return _varianceType switch
         {
             "fixed_small" => Math.Sqrt(variance),
+            // diffusers goes through the logarithm here; the result is the same standard deviation.
             "fixed_small_log" => Math.Exp(0.5 * Math.Log(variance)),
             _ => Math.Sqrt(currentBeta),
         };

@@ -17,6 +17,7 @@ public sealed class DpmSolverMultistepScheduler : SchedulerBase
     private readonly bool _finalSigmaIsMinimum;
     private readonly double _lambdaMinClipped;
     private readonly float[] _trainingSigmas;
+    private readonly float[] _trainingLogSigmas;
     private readonly LatentTensor?[] _modelOutputs;
     private int _lowerOrderSteps;
 
@@ -42,12 +43,8 @@ public sealed class DpmSolverMultistepScheduler : SchedulerBase
         RejectIf(config.UseBetaSigmas == true, "use_beta_sigmas");
         RejectIf(config.UseFlowSigmas == true, "use_flow_sigmas");
         RejectIf(config.UseDynamicShifting == true, "use_dynamic_shifting");
-        if (RescalesToZeroSnr)
-        {
-            AlphasCumprod[^1] = MathF.Pow(2, -24);
-        }
-
-        _trainingSigmas = AlphasCumprod.Select(a => MathF.Sqrt((1f - a) / a)).ToArray();
+        _trainingSigmas = TrainingSigmasWithFiniteEnd();
+        _trainingLogSigmas = _trainingSigmas.Select(s => (float)Math.Log(s)).ToArray();
         _modelOutputs = new LatentTensor?[_solverOrder];
     }
 
@@ -59,9 +56,8 @@ public sealed class DpmSolverMultistepScheduler : SchedulerBase
         if (_karras)
         {
             // Karras σ over the whole training range; timesteps rounded to the nearest training step.
-            var logSigmas = _trainingSigmas.Select(s => (float)Math.Log(s)).ToArray();
             sigmas = KarrasSigmas.Between(_trainingSigmas[0], _trainingSigmas[^1], steps);
-            timesteps = sigmas.Select(s => NumPyCompat.Round(KarrasSigmas.SigmaToTimestep(s, logSigmas))).ToArray();
+            timesteps = sigmas.Select(s => NumPyCompat.Round(KarrasSigmas.SigmaToTimestep(s, _trainingLogSigmas))).ToArray();
         }
         else
         {

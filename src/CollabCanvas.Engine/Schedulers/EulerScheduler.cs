@@ -10,8 +10,8 @@ public sealed class EulerScheduler : SigmaSchedulerBase
     private readonly bool _finalSigmaIsMinimum;
     private readonly bool _continuousTimesteps;
 
-    public EulerScheduler(SchedulerConfig config, INoiseSource noise, string name = "euler")
-        : base(name, config, noise, TimestepSpacing.Linspace, supportsZeroSnrRescale: true)
+    public EulerScheduler(SchedulerConfig config, INoiseSource noise)
+        : base("euler", config, noise, TimestepSpacing.Linspace, supportsZeroSnrRescale: true)
     {
         _karras = config.UseKarrasSigmas == true;
         RejectIf(config.InterpolationType is not (null or "linear"), $"interpolation_type '{config.InterpolationType}'");

@@ -20,8 +20,8 @@ public sealed class LcmScheduler : SchedulerBase
     {
         _originalSteps = config.OriginalInferenceSteps ?? 50;
         _timestepScaling = config.TimestepScaling ?? 10.0;
-        _finalAlphaCumprod = (config.SetAlphaToOne ?? true) ? 1.0 : AlphasCumprod[0];
-        _clipRange = (config.ClipSample ?? false) ? (float)(config.ClipSampleRange ?? 1.0) : null;
+        _finalAlphaCumprod = FinalAlphaCumprod(classDefault: true);
+        _clipRange = ClipRange(classDefault: false);
         if (_originalSteps < 1 || _originalSteps > TrainTimesteps)
         {
             throw new SchedulerConfigException($"original_inference_steps {_originalSteps} is outside 1..{TrainTimesteps}");

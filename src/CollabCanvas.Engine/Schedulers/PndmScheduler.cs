@@ -21,7 +21,7 @@ public sealed class PndmScheduler : SchedulerBase
         : base("pndm", config, noise, TimestepSpacing.Leading, supportsZeroSnrRescale: false)
     {
         _skipPrkSteps = config.SkipPrkSteps ?? false;
-        _finalAlphaCumprod = (config.SetAlphaToOne ?? false) ? 1.0 : AlphasCumprod[0];
+        _finalAlphaCumprod = FinalAlphaCumprod(classDefault: false);
         RejectIf(Prediction == PredictionType.Sample, "prediction_type 'sample' (diffusers' PNDM supports epsilon and v_prediction)");
     }
 

@@ -165,6 +165,27 @@ public abstract class SchedulerBase : IScheduler
         return ascending;
     }
 
+    /// <summary>
+    /// σ = √((1−ᾱ)/ᾱ) of every training timestep, for the classes that work with noise levels. Under zero terminal SNR
+    /// ᾱ_T is 0 and σ_T infinite, so ᾱ_T is first clamped to 2^-24, as diffusers does in those classes.
+    /// </summary>
+    private protected float[] TrainingSigmasWithFiniteEnd()
+    {
+        if (RescalesToZeroSnr)
+        {
+            AlphasCumprod[^1] = MathF.Pow(2, -24);
+        }
+
+        return AlphasCumprod.Select(a => MathF.Sqrt((1f - a) / a)).ToArray();
+    }
+
+    /// <summary>ᾱ "before" the first training step: 1 (a clean image) with set_alpha_to_one, else ᾱ_0 (what SD 1.x configures).</summary>
+    private protected double FinalAlphaCumprod(bool classDefault) => (Config.SetAlphaToOne ?? classDefault) ? 1.0 : AlphasCumprod[0];
+
+    /// <summary>The range x0 estimates are clamped to when clip_sample is on (pixel-space models), else null.</summary>
+    private protected float? ClipRange(bool classDefault) =>
+        (Config.ClipSample ?? classDefault) ? (float)(Config.ClipSampleRange ?? 1.0) : null;
+
     /// <summary>x_0 predicted from the model output at a timestep with cumulative alpha <paramref name="alphaProd"/>.</summary>
     private protected LatentTensor PredictOriginalFromAlpha(LatentTensor modelOutput, LatentTensor sample, double alphaProd)
     {

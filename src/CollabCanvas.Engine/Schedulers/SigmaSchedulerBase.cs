@@ -11,13 +11,7 @@ public abstract class SigmaSchedulerBase : SchedulerBase
         string name, SchedulerConfig config, INoiseSource noise, TimestepSpacing defaultSpacing, bool supportsZeroSnrRescale)
         : base(name, config, noise, defaultSpacing, supportsZeroSnrRescale)
     {
-        if (RescalesToZeroSnr)
-        {
-            // Zero terminal SNR means infinite σ; diffusers clamps ᾱ to 2^-24 the same way.
-            AlphasCumprod[^1] = MathF.Pow(2, -24);
-        }
-
-        TrainingSigmas = AlphasCumprod.Select(a => MathF.Sqrt((1f - a) / a)).ToArray();
+        TrainingSigmas = TrainingSigmasWithFiniteEnd();
         TrainingLogSigmas = TrainingSigmas.Select(s => (float)Math.Log(s)).ToArray();
     }
 

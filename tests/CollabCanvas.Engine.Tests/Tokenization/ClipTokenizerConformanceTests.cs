@@ -9,9 +9,6 @@ namespace CollabCanvas.Engine.Tests.Tokenization;
 /// </summary>
 public sealed class ClipTokenizerConformanceTests
 {
-    private static readonly Lazy<ClipTokenizer> Tokenizer = new(() =>
-        ClipTokenizer.FromDirectory(SharedData.Resolve("CC_TOKENIZER_DIR", "../shared/clip-tokenizer")));
-
     public static TheoryData<int, string, int[]> ReferenceVectors()
     {
         var path = SharedData.Resolve("CC_TOKENIZER_VECTORS", "../shared/clip-tokenizer/reference-vectors.jsonl");
@@ -39,7 +36,7 @@ public sealed class ClipTokenizerConformanceTests
     [MemberData(nameof(ReferenceVectors))]
     public void Ids_match_the_reference_tokenizer(int line, string text, int[] expected)
     {
-        var tokenizer = Tokenizer.Value;
+        var tokenizer = SharedData.ClipTokenizer;
         var actual = new List<int> { tokenizer.SpecialTokens.Bos };
         actual.AddRange(tokenizer.Encode(text));
         actual.Add(tokenizer.SpecialTokens.Eos);
@@ -52,7 +49,7 @@ public sealed class ClipTokenizerConformanceTests
     [MemberData(nameof(ReferenceVectors))]
     public void Text_encoder_input_is_the_reference_ids_padded_with_eos(int line, string text, int[] expected)
     {
-        var tokenizer = Tokenizer.Value;
+        var tokenizer = SharedData.ClipTokenizer;
         var input = tokenizer.EncodeForTextEncoder(text);
 
         Assert.Equal(77, input.Length);

@@ -5,13 +5,10 @@ namespace CollabCanvas.Engine.Tests.Tokenization;
 /// <summary>Windows and truncation with the real 77-token CLIP vocabulary.</summary>
 public sealed class ClipTokenizerLongPromptTests
 {
-    private static readonly Lazy<ClipTokenizer> Tokenizer = new(() =>
-        ClipTokenizer.FromDirectory(SharedData.Resolve("CC_TOKENIZER_DIR", "../shared/clip-tokenizer")));
-
     [Fact]
     public void Eighty_words_make_two_windows_of_77_split_after_75_tokens()
     {
-        var tokenizer = Tokenizer.Value;
+        var tokenizer = SharedData.ClipTokenizer;
         var words = Enumerable.Range(0, 80).Select(i => i % 2 == 0 ? "cat" : "dog").ToArray();
         var prompt = string.Join(' ', words);
         var ids = tokenizer.Encode(prompt);

@@ -1,3 +1,5 @@
+using CollabCanvas.Engine.Tokenization;
+
 namespace CollabCanvas.Engine.Tests.Tokenization;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace CollabCanvas.Engine.Tests.Tokenization;
 /// </summary>
 internal static class SharedData
 {
+    private static readonly Lazy<ClipTokenizer> ReferenceTokenizer = new(() =>
+        ClipTokenizer.FromDirectory(Resolve("CC_TOKENIZER_DIR", "../shared/clip-tokenizer")));
+
+    /// <summary>The real CLIP vocabulary (env CC_TOKENIZER_DIR, default ../shared/clip-tokenizer), loaded once.</summary>
+    public static ClipTokenizer ClipTokenizer => ReferenceTokenizer.Value;
+
     public static string Resolve(string environmentVariable, string defaultRelativeToRepository)
     {
         var configured = Environment.GetEnvironmentVariable(environmentVariable);
