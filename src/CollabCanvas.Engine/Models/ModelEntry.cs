@@ -9,6 +9,12 @@ public sealed record ModelEntry(string Name, ModelPaths Paths, ModelTraits? Trai
 {
     public bool IsAvailable => Traits is not null;
 
+    /// <summary>
+    /// Changes whenever a file of the folder is replaced (paths, sizes and write times), so cached sessions of an
+    /// older version of the model are not reused after <see cref="ModelCatalog.Refresh"/>.
+    /// </summary>
+    public string Fingerprint { get; init; } = string.Empty;
+
     /// <summary>The traits of a usable model; throws <see cref="ModelUnavailableException"/> otherwise.</summary>
     public ModelTraits RequireTraits() => Traits ?? throw new ModelUnavailableException(Name, Problem ?? "unknown problem");
 }

@@ -15,13 +15,26 @@ public static class ModelFolderInspector
         var name = Path.GetFileName(paths.Root.TrimEnd(Path.DirectorySeparatorChar));
         try
         {
-            return new ModelEntry(name, paths, ReadTraits(paths), null);
+            return new ModelEntry(name, paths, ReadTraits(paths), null) { Fingerprint = Fingerprint(paths.Root) };
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException
                                               or FormatException or InvalidOperationException)
         {
             return new ModelEntry(name, paths, null, exception.Message);
         }
+    }
+
+    private static string Fingerprint(string root)
+    {
+        var hash = new HashCode();
+        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        {
+            hash.Add(file.FullName, StringComparer.Ordinal);
+            hash.Add(file.Length);
+            hash.Add(file.LastWriteTimeUtc.Ticks);
+        }
+
+        return hash.ToHashCode().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static ModelTraits ReadTraits(ModelPaths paths)

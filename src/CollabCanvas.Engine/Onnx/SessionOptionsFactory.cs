@@ -35,7 +35,10 @@ public sealed class SessionOptionsFactory
         _appendCuda = appendCuda;
     }
 
-    /// <summary>The provider sessions actually use now: CUDA, or CPU after a fallback or by configuration.</summary>
+    /// <summary>
+    /// The provider new sessions get: CPU when configured so or after CUDA failed once; otherwise CUDA
+    /// (with <see cref="ExecutionProvider.Auto"/>, until the first attempt shows otherwise).
+    /// </summary>
     public ExecutionProvider EffectiveProvider
     {
         get

@@ -1,4 +1,5 @@
 using CollabCanvas.Engine.Schedulers;
+using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace CollabCanvas.Engine.Onnx;
@@ -42,7 +43,7 @@ public sealed class UNetSession : OnnxNetworkSession
         };
         var timesteps = Enumerable.Repeat((float)timestep, timestepShape.Length == 0 ? 1 : (int)timestepShape[0]).ToArray();
 
-        var inputs = new List<(string, Microsoft.ML.OnnxRuntime.OrtValue)>
+        var inputs = new List<(string, OrtValue)>
         {
             ("sample", OrtTensors.FromFloats(sample, InputType("sample"))),
             ("timestep", OrtTensors.FromFloats(timesteps, timestepShape, _timestepType)),

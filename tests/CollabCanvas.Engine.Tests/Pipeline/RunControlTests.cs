@@ -129,5 +129,23 @@ public sealed class RunControlTests : IDisposable
         Assert.True(result.Timings.Queued < TimeSpan.FromSeconds(1), $"queued {result.Timings.Queued}");
     }
 
+    [Fact]
+    public async Task A_model_replaced_on_disk_is_reloaded_after_a_catalog_refresh()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.CopyModel("oracle", "swapped");
+        using var engine = new TestEngine(temp.Path);
+        var request = new GenerationRequest("swapped", "target", Steps: 6, Scheduler: "ddim", Guidance: 3, Seed: 1);
+        var before = await engine.CompleteAsync(request);
+        Assert.InRange(Pixels.MaxDifference(before.Png, File.ReadAllBytes(Fixtures.Expected("oracle", "guidance-3.png"))), 0, 2);
+
+        Directory.Delete(folder, recursive: true);
+        temp.CopyModel("oracle-vpred", "swapped");
+        engine.Catalog.Refresh();
+        var after = await engine.CompleteAsync(request);
+
+        Assert.InRange(Pixels.MaxDifference(after.Png, File.ReadAllBytes(Fixtures.Expected("oracle-vpred", "guidance-3.png"))), 0, 2);
+    }
+
     public void Dispose() => _engine.Dispose();
 }
