@@ -21,26 +21,27 @@ internal static class GenerateCommand
         var init = new Option<FileInfo?>("--init") { Description = "Init image for img2img / inpainting" };
         var strength = new Option<double>("--strength") { Description = "How much of the init image to repaint (0..1)", DefaultValueFactory = _ => 0.75 };
         var mask = new Option<FileInfo?>("--mask") { Description = "Inpainting mask (white = repaint)" };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the PNG", Required = true };
+        var outFile = new Option<FileInfo>("--out") { Description = "Where to write the PNG", Required = true };
         var modelsDirectory = SharedOptions.ModelsDirectory();
         var provider = SharedOptions.Provider();
 
         var command = new Command("generate", "Generate one image")
         {
-            model, prompt, negative, steps, scheduler, guidance, seed, width, height, init, strength, mask, output, modelsDirectory, provider,
+            model, prompt, negative, steps, scheduler, guidance, seed, width, height, init, strength, mask, outFile, modelsDirectory, provider,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var console = new CliConsole(parseResult);
             byte[]? initBytes;
             byte[]? maskBytes;
             try
             {
-                initBytes = ReadOptional(parseResult.GetValue(init));
-                maskBytes = ReadOptional(parseResult.GetValue(mask));
+                initBytes = ReadOptional(parseResult.GetValue(init), "init image");
+                maskBytes = ReadOptional(parseResult.GetValue(mask), "mask");
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"error: {exception.Message}");
+                console.Error.WriteLine($"error: {exception.Message}");
                 return 2;
             }
 
@@ -50,12 +51,13 @@ internal static class GenerateCommand
                 parseResult.GetValue(width), parseResult.GetValue(height), initBytes, parseResult.GetValue(strength), maskBytes,
                 PreviewOptions.None);
             using var services = EngineHost.Create(parseResult.GetValue(modelsDirectory), parseResult.GetValue(provider));
-            return await RunAsync(services.GetRequiredService<ImageGenerator>(), request, parseResult.GetValue(output)!, cancellationToken);
+            return await RunAsync(services.GetRequiredService<ImageGenerator>(), request, parseResult.GetValue(outFile)!, console, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ImageGenerator generator, GenerationRequest request, FileInfo output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ImageGenerator generator, GenerationRequest request, FileInfo target, CliConsole console,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -64,43 +66,56 @@ internal static class GenerateCommand
                 switch (generationEvent)
                 {
                     case GenerationStarted started:
-                        Console.WriteLine($"seed {started.Seed}, {started.TotalSteps} steps");
+                        console.Output.WriteLine($"seed {started.Seed}, {started.TotalSteps} steps");
                         foreach (var note in started.Notes)
                         {
-                            Console.WriteLine($"note: {note}");
+                            console.Output.WriteLine($"note: {note}");
                         }
 
                         break;
                     case GenerationStep step:
-                        Console.WriteLine($"step {step.Index}/{step.TotalSteps}  {step.Elapsed.TotalSeconds:0.00}s");
+                        console.Output.WriteLine($"step {step.Index}/{step.TotalSteps}  {step.Elapsed.TotalSeconds:0.00}s");
                         break;
                     case GenerationCompleted completed:
-                        await File.WriteAllBytesAsync(output.FullName, completed.Png, CancellationToken.None);
+                        await File.WriteAllBytesAsync(target.FullName, completed.Png, CancellationToken.None);
                         var t = completed.Timings;
-                        Console.WriteLine($"wrote {output.FullName} ({completed.Width}x{completed.Height}, seed {completed.Seed}) in " +
+                        console.Output.WriteLine($"wrote {target.FullName} ({completed.Width}x{completed.Height}, seed {completed.Seed}) in " +
                                           $"{t.Total.TotalSeconds:0.00}s: load {t.Load.TotalSeconds:0.00}s, text {t.TextEncoding.TotalSeconds:0.00}s, " +
                                           $"denoise {t.Denoising.TotalSeconds:0.00}s, decode {t.Decoding.TotalSeconds:0.00}s");
                         return 0;
                     case GenerationFailed failed:
-                        Console.Error.WriteLine($"error: {failed.Reason}");
+                        console.Error.WriteLine($"error: {failed.Reason}");
                         return 2;
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("cancelled");
+            console.Error.WriteLine("cancelled");
             return 130;
         }
         catch (IOException exception)
         {
-            Console.Error.WriteLine($"error: cannot write {output.FullName}: {exception.Message}");
+            console.Error.WriteLine($"error: cannot write {target.FullName}: {exception.Message}");
             return 2;
         }
 
-        Console.Error.WriteLine("error: the engine ended without a result");
+        console.Error.WriteLine("error: the engine ended without a result");
         return 3;
     }
 
-    private static byte[]? ReadOptional(FileInfo? file) => file is null ? null : File.ReadAllBytes(file.FullName);
+    private static byte[]? ReadOptional(FileInfo? file, string what)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"the {what} {file.FullName} does not exist", file.FullName);
+        }
+
+        return File.ReadAllBytes(file.FullName);
+    }
 }

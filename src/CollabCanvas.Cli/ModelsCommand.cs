@@ -13,17 +13,18 @@ internal static class ModelsCommand
         var command = new Command("models", "List the models and their status") { modelsDirectory };
         command.SetAction(parseResult =>
         {
+            var console = new CliConsole(parseResult);
             using var services = EngineHost.Create(parseResult.GetValue(modelsDirectory), Engine.ExecutionProvider.Cpu);
             var models = services.GetRequiredService<ModelCatalog>().Models;
             if (models.Count == 0)
             {
-                Console.Error.WriteLine("no models found");
+                console.Error.WriteLine("no models found");
                 return 1;
             }
 
             foreach (var model in models)
             {
-                Console.WriteLine(model.Traits is { } traits ? $"{model.Name,-24} ok           {Describe(traits)}" : $"{model.Name,-24} unavailable  {model.Problem}");
+                console.Output.WriteLine(model.Traits is { } traits ? $"{model.Name,-24} ok           {Describe(traits)}" : $"{model.Name,-24} unavailable  {model.Problem}");
             }
 
             return 0;
