@@ -57,34 +57,45 @@ internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions,
             : initialNoise.Scale(scheduler.InitNoiseSigma);
 
         var previewer = new StepPreviewer(plan, previewFactors, decoder);
-        for (var i = 0; i < timesteps.Count; i++)
+        var stepEvents = new OrderedEventQueue(emit);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var timestep = timesteps[i];
-            var result = _timer.Measure(Denoising, () =>
+            for (var i = 0; i < timesteps.Count; i++)
             {
-                var modelInput = scheduler.ScaleModelInput(latents, timestep);
-                if (maskedImageLatents is not null)
+                cancellationToken.ThrowIfCancellationRequested();
+                var timestep = timesteps[i];
+                var result = _timer.Measure(Denoising, () =>
                 {
-                    modelInput = LatentMath.ConcatChannels(modelInput, latentMask!, maskedImageLatents);
+                    var modelInput = scheduler.ScaleModelInput(latents, timestep);
+                    if (maskedImageLatents is not null)
+                    {
+                        modelInput = LatentMath.ConcatChannels(modelInput, latentMask!, maskedImageLatents);
+                    }
+
+                    var prediction = PredictNoise(unet, modelInput, timestep, hiddenStates, guidanceEmbedding, cancellationToken);
+                    return scheduler.Step(prediction, timestep, latents);
+                });
+                latents = result.PrevSample;
+                if (plan.Mode == GenerationMode.InpaintingBlend)
+                {
+                    // Keep the unmasked region on the init image's trajectory: noised to the next timestep, exact at the end.
+                    var known = i + 1 < timesteps.Count
+                        ? scheduler.AddNoise(imageLatents!, initialNoise, timesteps[i + 1])
+                        : imageLatents!;
+                    latents = LatentMath.Blend(latents, known, latentMask!);
                 }
 
-                var prediction = PredictNoise(unet, modelInput, timestep, hiddenStates, guidanceEmbedding, cancellationToken);
-                return scheduler.Step(prediction, timestep, latents);
-            });
-            latents = result.PrevSample;
-            if (plan.Mode == GenerationMode.InpaintingBlend)
-            {
-                // Keep the unmasked region on the init image's trajectory: noised to the next timestep, exact at the end.
-                var known = i + 1 < timesteps.Count
-                    ? scheduler.AddNoise(imageLatents!, initialNoise, timesteps[i + 1])
-                    : imageLatents!;
-                latents = LatentMath.Blend(latents, known, latentMask!);
+                var estimate = result.Denoised ?? result.PredOriginalSample ?? latents;
+                var encodePreview = _timer.Measure(Previews, () => previewer.Prepare(i + 1, timesteps.Count, estimate, cancellationToken));
+                var (index, elapsed) = (i + 1, clock.Elapsed);
+                stepEvents.Enqueue(() => new GenerationStep(index, timesteps.Count, elapsed, encodePreview?.Invoke()));
             }
 
-            var estimate = result.Denoised ?? result.PredOriginalSample ?? latents;
-            var preview = _timer.Measure(Previews, () => previewer.Render(i + 1, timesteps.Count, estimate, cancellationToken));
-            emit(new GenerationStep(i + 1, timesteps.Count, clock.Elapsed, preview));
+            stepEvents.Drain();
+        }
+        finally
+        {
+            stepEvents.DrainQuietly();
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -10,11 +10,14 @@ namespace CollabCanvas.Engine.Pipeline;
 /// </summary>
 internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? factors, VaeDecoderSession decoder)
 {
-    /// <summary>A preview of the current estimate of the clean image, or null when this step has none.</summary>
+    /// <summary>
+    /// Makes the preview image of a step (the network part, which needs the model) and returns the encoding
+    /// still to do, so that it can run beside the next step; null when this step has no preview.
+    /// </summary>
     /// <param name="step">1-based step number.</param>
     /// <param name="totalSteps">Steps in the run; the last one always gets a preview.</param>
     /// <param name="estimate">The step's x0 estimate (or the latents when the scheduler gives none).</param>
-    public GenerationPreview? Render(int step, int totalSteps, LatentTensor estimate, CancellationToken cancellationToken)
+    public Func<GenerationPreview>? Prepare(int step, int totalSteps, LatentTensor estimate, CancellationToken cancellationToken)
     {
         var preview = plan.Preview;
         if (!preview.Enabled || (step % preview.Every != 0 && step != totalSteps))
@@ -26,7 +29,7 @@ internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? f
         {
             var image = decoder.Decode(
                 LatentMath.ToVaeSpace(estimate, plan.Traits.VaeScalingFactor, plan.Traits.VaeShiftFactor), cancellationToken);
-            return PreviewEncoder.Encode(image, 1, preview.Format, preview.Quality, PreviewKind.FullDecode);
+            return () => PreviewEncoder.Encode(image, 1, preview.Format, preview.Quality, PreviewKind.FullDecode);
         }
 
         if (factors is null)
@@ -35,6 +38,6 @@ internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? f
         }
 
         var rgb = LatentPreviewProjection.Project(estimate, factors, plan.Traits.VaeScalingFactor);
-        return PreviewEncoder.Encode(rgb, preview.Upscale, preview.Format, preview.Quality, PreviewKind.LatentProjection);
+        return () => PreviewEncoder.Encode(rgb, preview.Upscale, preview.Format, preview.Quality, PreviewKind.LatentProjection);
     }
 }

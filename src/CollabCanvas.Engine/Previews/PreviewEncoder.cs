@@ -30,7 +30,7 @@ public static class PreviewEncoder
     private static (IImageEncoder Encoder, string ContentType) EncoderFor(PreviewFormat format, int quality) => format switch
     {
         // Previews are thrown away after a moment: favour encoding speed over size.
-        PreviewFormat.Png => (new PngEncoder { CompressionLevel = PngCompressionLevel.BestSpeed }, "image/png"),
+        PreviewFormat.Png => (new PngEncoder { CompressionLevel = PngCompressionLevel.BestSpeed, FilterMethod = PngFilterMethod.Sub }, "image/png"),
         PreviewFormat.Jpeg => (new JpegEncoder { Quality = quality }, "image/jpeg"),
         PreviewFormat.WebP => (new WebpEncoder { Quality = quality, Method = WebpEncodingMethod.Fastest }, "image/webp"),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown preview format"),

@@ -61,7 +61,8 @@ public sealed class RunControlTests : IDisposable
             }
         }, TimeSpan.Zero, cancellation.Token));
 
-        Assert.Equal(2, events.OfType<GenerationStep>().Count());
+        // Step 3 may have been under way when step 2 was reported; nothing after it runs.
+        Assert.InRange(events.OfType<GenerationStep>().Count(), 2, 3);
         Assert.DoesNotContain(events, e => e is GenerationCompleted);
     }
 
