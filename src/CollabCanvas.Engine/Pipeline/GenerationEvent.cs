@@ -48,7 +48,7 @@ public sealed record GenerationFailed(string Reason) : GenerationEvent;
 /// <param name="TextEncoding">Tokenizer and text encoder.</param>
 /// <param name="ImageEncoding">VAE encoder for img2img and inpainting.</param>
 /// <param name="Denoising">UNet and scheduler steps, previews excluded.</param>
-/// <param name="Previews">Making and encoding previews.</param>
+/// <param name="Previews">Making previews on the denoising path (projection or VAE decode; encoding runs beside the next step).</param>
 /// <param name="Decoding">Final VAE decode and PNG encoding.</param>
 public sealed record GenerationTimings(TimeSpan Queued, TimeSpan Load, TimeSpan TextEncoding, TimeSpan ImageEncoding,
     TimeSpan Denoising, TimeSpan Previews, TimeSpan Decoding)
