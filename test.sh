@@ -19,4 +19,4 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 rm -rf test-results/trx
-dotnet test CollabCanvas.sln --logger trx --results-directory test-results/trx "$@"
+dotnet test CollabCanvas.sln --results-directory test-results/trx "$@"
