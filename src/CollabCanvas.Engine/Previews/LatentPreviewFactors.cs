@@ -21,20 +21,21 @@ namespace CollabCanvas.Engine.Previews;
 /// The factors apply to the UNet's (scaled) latents, as ComfyUI's <c>latent_rgb_factors</c> do. Without the file,
 /// 4-channel models use ComfyUI's public SD 1.5 factors (close enough for SD 2.x); other models get no cheap previews.
 /// </remarks>
-public sealed record LatentPreviewFactors(float[][] Factors, float[] Bias, bool ScaleByVaeScalingFactor)
+public sealed record LatentPreviewFactors(IReadOnlyList<IReadOnlyList<float>> Factors, IReadOnlyList<float> Bias, bool ScaleByVaeScalingFactor)
 {
     /// <summary>ComfyUI's <c>latent_rgb_factors</c> for SD 1.5 (comfy/latent_formats.py, class SD15).</summary>
     public static LatentPreviewFactors StableDiffusion15 { get; } = new(
+        Array.AsReadOnly<IReadOnlyList<float>>(
         [
-            [0.3512f, 0.2297f, 0.3227f],
-            [0.3250f, 0.4974f, 0.2350f],
-            [-0.2829f, 0.1762f, 0.2721f],
-            [-0.2120f, -0.2616f, -0.7177f],
-        ],
-        [0f, 0f, 0f],
+            Array.AsReadOnly([0.3512f, 0.2297f, 0.3227f]),
+            Array.AsReadOnly([0.3250f, 0.4974f, 0.2350f]),
+            Array.AsReadOnly([-0.2829f, 0.1762f, 0.2721f]),
+            Array.AsReadOnly([-0.2120f, -0.2616f, -0.7177f]),
+        ]),
+        Array.AsReadOnly([0f, 0f, 0f]),
         ScaleByVaeScalingFactor: false);
 
-    public int LatentChannels => Factors.Length;
+    public int LatentChannels => Factors.Count;
 
     /// <summary>The model's own factors, or SD 1.5's for a 4-channel model, or null when neither applies.</summary>
     /// <exception cref="InvalidDataException">The model's preview file exists but is malformed.</exception>
