@@ -11,8 +11,8 @@ namespace CollabCanvas.Engine.Pipeline;
 /// <param name="Scheduler">Scheduler name (ddim, euler, euler-a, dpmpp-2m, …); null: the engine default (LCM models: lcm).</param>
 /// <param name="Guidance">Classifier-free guidance scale, 0..30; 1 or less skips the unconditional pass.</param>
 /// <param name="Seed">Noise seed; null picks one at random (reported back in the result).</param>
-/// <param name="Width">Image width in pixels, a multiple of the model's VAE factor; null: the model's native width.</param>
-/// <param name="Height">Image height in pixels, a multiple of the model's VAE factor; null: the model's native height.</param>
+/// <param name="Width">Image width in pixels, a multiple of the model's VAE factor; null: the init image's width (rounded down to that multiple), else the model's native width.</param>
+/// <param name="Height">Image height in pixels, likewise; null: the init image's height, else the model's native height.</param>
 /// <param name="InitImage">Encoded image (PNG, JPEG, WebP…) to start from; resized to the output size when it differs.</param>
 /// <param name="Strength">How much of the init image is repainted, 0..1 (1 = from pure noise).</param>
 /// <param name="Mask">Encoded inpainting mask, same size as the output (resized otherwise); needs <paramref name="InitImage"/>.</param>

@@ -95,16 +95,23 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
         };
     }
 
+    /// <summary>
+    /// The requested size; where it is left out, the init image's size (rounded down to the VAE factor, as diffusers'
+    /// image processor does) or else the model's native size.
+    /// </summary>
     private static Size ResolveSize(GenerationRequest request, ModelTraits traits)
     {
-        var width = request.Width ?? traits.NativeSize?.Width;
-        var height = request.Height ?? traits.NativeSize?.Height;
+        var factor = traits.VaeScaleFactor;
+        var fallback = request.InitImage is not null && (request.Width is null || request.Height is null)
+            ? RoundDown(Try(() => ImageTensors.Measure(request.InitImage, "init image")), factor)
+            : traits.NativeSize is { } native ? new Size(native.Width, native.Height) : (Size?)null;
+        var width = request.Width ?? fallback?.Width;
+        var height = request.Height ?? fallback?.Height;
         if (width is null || height is null)
         {
             throw new InvalidGenerationRequestException("the model does not state its native size: give a width and a height");
         }
 
-        var factor = traits.VaeScaleFactor;
         foreach (var (name, value) in new[] { ("width", width.Value), ("height", height.Value) })
         {
             Require(value >= factor && value <= MaxPixels, $"{name} must be between {factor} and {MaxPixels} pixels (got {value})");
@@ -113,6 +120,8 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
 
         return new Size(width.Value, height.Value);
     }
+
+    private static Size RoundDown(Size size, int factor) => new(size.Width / factor * factor, size.Height / factor * factor);
 
     private static void ValidatePreview(PreviewOptions preview)
     {

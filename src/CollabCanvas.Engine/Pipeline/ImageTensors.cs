@@ -35,6 +35,19 @@ public static class ImageTensors
         return (new LatentTensor(data, [1, 3, size.Height, size.Width]), resizedFrom);
     }
 
+    /// <summary>The pixel size of an encoded image, read from its header.</summary>
+    public static Size Measure(byte[] encoded, string what)
+    {
+        try
+        {
+            return Image.Identify(encoded)?.Size() ?? throw new InvalidImageException($"the {what} is not a readable image");
+        }
+        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException or ArgumentException)
+        {
+            throw new InvalidImageException($"the {what} is not a readable image ({exception.Message})");
+        }
+    }
+
     /// <summary>An encoded mask as [1, 1, H, W] of 0 (keep) and 1 (repaint), thresholded at half brightness as diffusers does.</summary>
     public static (LatentTensor Tensor, Size? ResizedFrom) DecodeMask(byte[] encoded, Size size)
     {

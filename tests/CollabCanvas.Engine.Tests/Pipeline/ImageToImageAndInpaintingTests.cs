@@ -66,13 +66,26 @@ public sealed class ImageToImageAndInpaintingTests : IDisposable
     public async Task Init_image_and_mask_of_another_size_are_resized_with_a_note()
     {
         var events = await _engine.RunAsync(new GenerationRequest("oracle", "target", Steps: 4, Scheduler: "ddim", Guidance: 1, Seed: 1,
-            InitImage: Pixels.SolidPng(50, 40, 90), Mask: Pixels.SolidPng(10, 10, 255), Strength: 1.0));
+            Width: 32, Height: 32, InitImage: Pixels.SolidPng(50, 40, 90), Mask: Pixels.SolidPng(10, 10, 255), Strength: 1.0));
 
         var result = Assert.IsType<GenerationCompleted>(events[^1]);
         Assert.Equal((32, 32), (result.Width, result.Height));
         Assert.Contains("init image resized from 50x40 to 32x32", result.Notes);
         Assert.Contains("mask resized from 10x10 to 32x32", result.Notes);
         Assert.Equal(result.Notes, Assert.IsType<GenerationStarted>(events[0]).Notes);
+    }
+
+    [Theory]
+    [InlineData(80, 72, 80, 72, false)]
+    [InlineData(85, 75, 80, 72, true)]
+    public async Task Without_a_size_img2img_keeps_the_init_image_size_rounded_to_the_vae_factor(
+        int initWidth, int initHeight, int width, int height, bool resized)
+    {
+        var result = await _engine.CompleteAsync(new GenerationRequest("tiny-txt2img", "a cat", Steps: 2, Seed: 1,
+            InitImage: Pixels.SolidPng(initWidth, initHeight, 120), Strength: 0.5));
+
+        Assert.Equal((width, height), (result.Width, result.Height));
+        Assert.Equal(resized, result.Notes.Contains($"init image resized from {initWidth}x{initHeight} to {width}x{height}"));
     }
 
     public void Dispose() => _engine.Dispose();
