@@ -16,8 +16,8 @@ internal static class GenerateCommand
         var scheduler = new Option<string?>("--scheduler") { Description = "ddim, euler, euler-a, dpmpp-2m, dpmpp-2m-karras, ddpm, lcm, pndm, lms" };
         var guidance = new Option<double>("--guidance") { Description = "Guidance scale (0..30)", DefaultValueFactory = _ => 7.5 };
         var seed = new Option<int?>("--seed") { Description = "Noise seed (random when left out)" };
-        var width = new Option<int?>("--width") { Description = "Width in pixels (default: the model's native size)" };
-        var height = new Option<int?>("--height") { Description = "Height in pixels (default: the model's native size)" };
+        var width = new Option<int?>("--width") { Description = "Width in pixels (default: the init image's width, else the model's native size)" };
+        var height = new Option<int?>("--height") { Description = "Height in pixels (default: the init image's height, else the model's native size)" };
         var init = new Option<FileInfo?>("--init") { Description = "Init image for img2img / inpainting" };
         var strength = new Option<double>("--strength") { Description = "How much of the init image to repaint (0..1)", DefaultValueFactory = _ => 0.75 };
         var mask = new Option<FileInfo?>("--mask") { Description = "Inpainting mask (white = repaint)" };
