@@ -361,6 +361,45 @@ def write_model(name, *, pipeline_class, vocab, merges, width, unet, unet_in_cha
     return folder
 
 
+def convert_io_to_float16(path):
+    """Rewrites a graph so its float inputs and outputs are float16 (as in fp16 exports), computing inside in float32:
+    each float input gets a Cast to float32 after it, each float output a Cast to float16 before it."""
+    from onnx import TensorProto, helper
+    model = onnx.load(path)
+    graph = model.graph
+    casts_in, casts_out = [], []
+    for value in graph.input:
+        if value.type.tensor_type.elem_type == TensorProto.FLOAT:
+            inner = value.name + "_fp32"
+            for node in graph.node:
+                node.input[:] = [inner if name == value.name else name for name in node.input]
+            casts_in.append(helper.make_node("Cast", [value.name], [inner], to=TensorProto.FLOAT))
+            value.type.tensor_type.elem_type = TensorProto.FLOAT16
+    for value in graph.output:
+        if value.type.tensor_type.elem_type == TensorProto.FLOAT:
+            inner = value.name + "_fp32"
+            for node in graph.node:
+                node.output[:] = [inner if name == value.name else name for name in node.output]
+                node.input[:] = [inner if name == value.name else name for name in node.input]
+            casts_out.append(helper.make_node("Cast", [inner], [value.name], to=TensorProto.FLOAT16))
+            value.type.tensor_type.elem_type = TensorProto.FLOAT16
+    nodes = casts_in + list(graph.node) + casts_out
+    del graph.node[:]
+    graph.node.extend(nodes)
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+
+
+def write_float16_copy(source_name, name):
+    """A copy of a fixture whose networks take and return float16 tensors (sample, hidden states, timestep, images)."""
+    source = os.path.join(MODELS_DIR, source_name)
+    folder = os.path.join(MODELS_DIR, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(source, folder)
+    for network in ["text_encoder", "unet", "vae_decoder", "vae_encoder"]:
+        convert_io_to_float16(os.path.join(folder, network, "model.onnx"))
+
+
 def target_latent(seed, size):
     """A smooth target with values small enough that 3x guidance still decodes inside [-1, 1]."""
     generator = torch.Generator().manual_seed(seed)
@@ -405,6 +444,9 @@ def main():
                     vae_encoder=LinearVaeEncoder(factor), latent_channels=4, vae_blocks=blocks,
                     scaling_factor=scale, sample_size=size, scheduler=scheduler, preview_factors=oracle_preview)
         write_expected(name, target, scale, factor, lcm_guidance if lcm else None)
+
+    # Same networks as "oracle" (so the same expected images) with float16 inputs and outputs.
+    write_float16_copy("oracle", "oracle-fp16")
 
 
 def write_expected(name, target, scale, factor, lcm_guidance):

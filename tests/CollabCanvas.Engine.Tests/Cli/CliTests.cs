@@ -24,7 +24,7 @@ public sealed class CliTests
 
         Assert.Equal(0, exitCode);
         var lines = Lines(output);
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(6, lines.Length);
         Assert.Contains(lines, line => line.StartsWith("oracle-inpaint") && line.Contains(" ok ") && line.Contains("Inpainting"));
     }
 

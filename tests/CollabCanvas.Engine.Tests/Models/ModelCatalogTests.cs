@@ -70,11 +70,20 @@ public sealed class ModelCatalogTests
     }
 
     [Fact]
+    public void Float16_export_is_read_from_its_graph()
+    {
+        var traits = CatalogOf(Fixtures.ModelsRoot).Get("oracle-fp16").RequireTraits();
+
+        Assert.Equal(OnnxElementType.Float16, traits.TimestepType);
+        Assert.Equal((UNetKind.Standard, 16, 4), (traits.UNetKind, traits.TextEmbeddingWidth, traits.VaeScaleFactor));
+    }
+
+    [Fact]
     public void Every_committed_fixture_is_available()
     {
         var models = CatalogOf(Fixtures.ModelsRoot).Models;
 
-        Assert.Equal(["oracle", "oracle-inpaint", "oracle-lcm", "oracle-vpred", "tiny-txt2img"], models.Select(m => m.Name));
+        Assert.Equal(["oracle", "oracle-fp16", "oracle-inpaint", "oracle-lcm", "oracle-vpred", "tiny-txt2img"], models.Select(m => m.Name));
         Assert.All(models, model => Assert.True(model.IsAvailable, model.Problem));
     }
 

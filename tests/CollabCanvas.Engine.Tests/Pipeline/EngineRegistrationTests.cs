@@ -28,7 +28,7 @@ public sealed class EngineRegistrationTests
 
         var options = services.GetRequiredService<IOptions<EngineOptions>>().Value;
         Assert.Equal((ExecutionProvider.Cpu, 3, "ddim"), (options.ExecutionProvider, options.PreviewDecodeEvery, options.DefaultScheduler));
-        Assert.Equal(5, services.GetRequiredService<ModelCatalog>().Models.Count);
+        Assert.Equal(6, services.GetRequiredService<ModelCatalog>().Models.Count);
 
         var events = new List<GenerationEvent>();
         await foreach (var generationEvent in services.GetRequiredService<ImageGenerator>()

@@ -47,6 +47,26 @@ public sealed class OracleConvergenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Float16_export_converges_like_its_float32_original()
+    {
+        // Same networks as "oracle" with float16 inputs and outputs, as fp16 GPU exports have.
+        var result = await _engine.CompleteAsync(new GenerationRequest("oracle-fp16", "target", Steps: 10, Scheduler: "ddim",
+            Guidance: 3, Seed: 5));
+
+        Assert.InRange(Pixels.MaxDifference(result.Png, File.ReadAllBytes(Fixtures.Expected("oracle", "guidance-3.png"))), 0, Tolerance);
+    }
+
+    [Fact]
+    public async Task Float16_export_inpaints_through_its_float16_vae_encoder()
+    {
+        var result = await _engine.CompleteAsync(new GenerationRequest("oracle-fp16", "target", Steps: 10, Scheduler: "ddim",
+            Guidance: 1, Seed: 5, InitImage: File.ReadAllBytes(Fixtures.Expected("oracle", "init.png")),
+            Mask: File.ReadAllBytes(Fixtures.Expected("oracle", "mask.png")), Strength: 1.0));
+
+        Assert.InRange(Pixels.MaxDifference(result.Png, File.ReadAllBytes(Fixtures.Expected("oracle", "inpaint-guidance-1.png"))), 0, Tolerance);
+    }
+
+    [Fact]
     public async Task Latent_consistency_model_gets_the_guidance_embedding_and_converges()
     {
         var result = await _engine.CompleteAsync(new GenerationRequest("oracle-lcm", "target", Steps: 4, Guidance: 8, Seed: 3));
