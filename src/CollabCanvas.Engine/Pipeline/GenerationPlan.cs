@@ -1,5 +1,6 @@
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Engine.Schedulers;
+using CollabCanvas.Engine.Tokenization;
 using SixLabors.ImageSharp;
 
 namespace CollabCanvas.Engine.Pipeline;
@@ -9,6 +10,7 @@ internal sealed record GenerationPlan(
     ModelEntry Model,
     ModelTraits Traits,
     GenerationMode Mode,
+    ClipTokenizer Tokenizer,
     string Prompt,
     string NegativePrompt,
     int Steps,

@@ -1,5 +1,6 @@
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Engine.Schedulers;
+using CollabCanvas.Engine.Tokenization;
 using SixLabors.ImageSharp;
 
 namespace CollabCanvas.Engine.Pipeline;
@@ -8,10 +9,14 @@ namespace CollabCanvas.Engine.Pipeline;
 /// Checks a request against the limits and the model, and resolves it into a <see cref="GenerationPlan"/>.
 /// Everything that can be wrong with the input is found here, before any model is loaded or event sent.
 /// </summary>
-internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOptions options)
+internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOptions options, TokenizerCache tokenizers)
 {
     public const int MaxSteps = 150;
     public const double MaxGuidance = 30;
+
+    /// <summary>Longest prompt in text-encoder windows (8 × 75 = 600 CLIP tokens): each window costs a text-encoder
+    /// run and lengthens every UNet cross-attention.</summary>
+    public const int MaxPromptWindows = 8;
     private const int MaxPixels = 4096;
 
     /// <exception cref="InvalidGenerationRequestException">With the first problem found.</exception>
@@ -54,6 +59,10 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
             }
         }
 
+        var tokenizer = Try(() => tokenizers.For(model));
+        RequireShortEnough(tokenizer, request.Prompt!, "prompt");
+        RequireShortEnough(tokenizer, request.NegativePrompt ?? string.Empty, "negative prompt");
+
         var schedulerName = request.Scheduler ?? (traits.IsLatentConsistency ? "lcm" : options.DefaultScheduler);
         var schedulerConfig = Try(() => SchedulerConfig.Load(model.Paths.SchedulerConfig));
         var strength = mode == GenerationMode.TextToImage ? 1.0 : request.Strength;
@@ -64,7 +73,7 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
         Try(() => scheduler.SetTimesteps(request.Steps, strength));
 
         var preview = request.Preview ?? PreviewOptions.Default;
-        return new GenerationPlan(model, traits, mode, request.Prompt!, request.NegativePrompt ?? string.Empty, request.Steps,
+        return new GenerationPlan(model, traits, mode, tokenizer, request.Prompt!, request.NegativePrompt ?? string.Empty, request.Steps,
             schedulerName, schedulerConfig, request.Guidance, request.Seed ?? Random.Shared.Next(), size, init, mask,
             strength, preview, preview.FullDecodeEvery ?? options.PreviewDecodeEvery, notes);
     }
@@ -121,6 +130,13 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
         return new Size(width.Value, height.Value);
     }
 
+    private static void RequireShortEnough(ClipTokenizer tokenizer, string prompt, string what)
+    {
+        var tokens = tokenizer.Encode(prompt).Count;
+        var limit = MaxPromptWindows * tokenizer.TokensPerWindow;
+        Require(tokens <= limit, $"the {what} is too long: {tokens} tokens, at most {limit}");
+    }
+
     private static Size RoundDown(Size size, int factor) => new(size.Width / factor * factor, size.Height / factor * factor);
 
     private static void ValidatePreview(PreviewOptions preview)
@@ -151,6 +167,10 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
                                               or UnknownSchedulerException or SchedulerConfigException or ArgumentException)
         {
             throw new InvalidGenerationRequestException(exception.Message, exception);
+        }
+        catch (TokenizerLoadException exception)
+        {
+            throw new InvalidGenerationRequestException($"the model's tokenizer cannot be used: {exception.Message}", exception);
         }
     }
 

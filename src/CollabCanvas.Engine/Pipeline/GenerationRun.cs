@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CollabCanvas.Engine.Onnx;
 using CollabCanvas.Engine.Previews;
 using CollabCanvas.Engine.Schedulers;
-using CollabCanvas.Engine.Tokenization;
 
 namespace CollabCanvas.Engine.Pipeline;
 
@@ -11,7 +10,7 @@ namespace CollabCanvas.Engine.Pipeline;
 /// txt2img, img2img and both kinds of inpainting. Reports events through <c>emit</c>; cancellation is checked
 /// at every step boundary (and stops a running network through ONNX Runtime's terminate flag).
 /// </summary>
-internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions, ClipTokenizer tokenizer, LatentPreviewFactors? previewFactors)
+internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions, LatentPreviewFactors? previewFactors)
 {
     private const string Load = "load";
     private const string Text = "text";
@@ -38,7 +37,7 @@ internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions,
         emit(new GenerationStarted(timesteps.Count, plan.Seed, plan.Notes));
         var clock = Stopwatch.StartNew();
 
-        var hiddenStates = _timer.Measure(Text, () => PromptEncoder.Encode(tokenizer, textEncoder, plan.Prompt,
+        var hiddenStates = _timer.Measure(Text, () => PromptEncoder.Encode(plan.Tokenizer, textEncoder, plan.Prompt,
             plan.UsesClassifierFreeGuidance ? plan.NegativePrompt : null, cancellationToken));
         var guidanceEmbedding = traits.IsLatentConsistency
             ? LcmGuidanceEmbedding.Create(plan.Guidance, traits.TimestepConditionWidth!.Value, 1)

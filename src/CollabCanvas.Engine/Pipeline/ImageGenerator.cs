@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Engine.Onnx;
 using CollabCanvas.Engine.Previews;
-using CollabCanvas.Engine.Tokenization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +19,7 @@ namespace CollabCanvas.Engine.Pipeline;
 public sealed class ImageGenerator(ModelCatalog catalog, ModelSessionPool sessionPool, IOptions<EngineOptions> options,
     ILogger<ImageGenerator> logger)
 {
-    private readonly GenerationRequestValidator _validator = new(catalog, options.Value);
-    private readonly ConcurrentDictionary<string, Lazy<ClipTokenizer>> _tokenizers = new(StringComparer.Ordinal);
+    private readonly GenerationRequestValidator _validator = new(catalog, options.Value, new TokenizerCache());
 
     /// <summary>Checks a request without running it: null when it would be accepted, otherwise the reason.</summary>
     public string? Validate(GenerationRequest request)
@@ -69,9 +66,8 @@ public sealed class ImageGenerator(ModelCatalog catalog, ModelSessionPool sessio
             var waiting = Stopwatch.StartNew();
             using var lease = await sessionPool.AcquireAsync(plan.Model, cancellationToken).ConfigureAwait(false);
             var queued = waiting.Elapsed;
-            var tokenizer = TokenizerFor(plan.Model);
             var previewFactors = LatentPreviewFactors.For(plan.Model.Paths, plan.Traits);
-            var run = new GenerationRun(plan, lease.Sessions, tokenizer, previewFactors);
+            var run = new GenerationRun(plan, lease.Sessions, previewFactors);
             run.Execute(generationEvent => events.TryWrite(generationEvent), queued, cancellationToken);
             events.TryComplete();
         }
@@ -93,12 +89,8 @@ public sealed class ImageGenerator(ModelCatalog catalog, ModelSessionPool sessio
         }
     }
 
-    private ClipTokenizer TokenizerFor(ModelEntry model) =>
-        _tokenizers.GetOrAdd(model.Paths.Root, _ => new Lazy<ClipTokenizer>(() => ClipTokenizer.FromDirectory(model.Paths.TokenizerFolder), LazyThreadSafetyMode.PublicationOnly)).Value;
-
     private static string Describe(GenerationRequest request, Exception exception) => exception switch
     {
-        TokenizerLoadException => $"model '{request.Model}' has a broken tokenizer: {exception.Message}",
         Microsoft.ML.OnnxRuntime.OnnxRuntimeException => $"model '{request.Model}' could not be run: {FirstLine(exception.Message)}",
         InvalidDataException => $"model '{request.Model}': {exception.Message}",
         _ => $"generation failed: {FirstLine(exception.Message)}",

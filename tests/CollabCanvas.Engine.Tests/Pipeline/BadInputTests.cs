@@ -31,6 +31,8 @@ public sealed class BadInputTests : IDisposable
         { "inpaint model without mask", Valid with { Model = "oracle-inpaint" }, "inpainting model: give an init image and a mask" },
         { "strength leaves no step", Valid with { InitImage = Pixels.SolidPng(32, 32, 1), Strength = 0.1 }, "leaves no step to run" },
         { "preview every", Valid with { Preview = new PreviewOptions(Every: 0) }, "preview every must be at least 1" },
+        { "prompt too long", Valid with { Prompt = string.Join(' ', Enumerable.Repeat("red", 601)) }, "the prompt is too long: 601 tokens, at most 600" },
+        { "negative too long", Valid with { NegativePrompt = string.Join(' ', Enumerable.Repeat("cat", 700)) }, "the negative prompt is too long: 700 tokens" },
     };
 
     [Theory]
@@ -62,6 +64,21 @@ public sealed class BadInputTests : IDisposable
 
         var failed = Assert.IsType<GenerationFailed>(Assert.Single(events));
         Assert.Equal("model 'broken' is not available: vae_decoder/model.onnx is missing", failed.Reason);
+    }
+
+    [Fact]
+    public async Task Model_with_an_unreadable_tokenizer_fails_before_starting()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.CopyModel("oracle", "bad-vocab");
+        File.WriteAllText(Path.Combine(folder, "tokenizer", "vocab.json"), "[1, 2");
+        using var engine = new TestEngine(temp.Path);
+
+        var events = await engine.RunAsync(Valid with { Model = "bad-vocab" });
+
+        var failed = Assert.IsType<GenerationFailed>(Assert.Single(events));
+        Assert.StartsWith("the model's tokenizer cannot be used:", failed.Reason);
+        Assert.Contains("vocab.json", failed.Reason);
     }
 
     [Fact]

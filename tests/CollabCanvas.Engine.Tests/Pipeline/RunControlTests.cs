@@ -1,7 +1,6 @@
 using CollabCanvas.Engine.Pipeline;
 using CollabCanvas.Engine.Previews;
 using CollabCanvas.Engine.Tests.Support;
-using CollabCanvas.Engine.Tokenization;
 using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Engine.Tests.Pipeline;
@@ -44,11 +43,10 @@ public sealed class RunControlTests : IDisposable
     [Fact]
     public void Run_stops_at_the_next_step_boundary_once_cancelled()
     {
-        var plan = new GenerationRequestValidator(_engine.Catalog, new EngineOptions())
+        var plan = new GenerationRequestValidator(_engine.Catalog, new EngineOptions(), new TokenizerCache())
             .Validate(new GenerationRequest("oracle", "target", Steps: 20, Scheduler: "ddim", Seed: 1));
         using var sessions = new Engine.Onnx.ModelSessions(plan.Model, TestSessions.CpuFactory());
-        var run = new GenerationRun(plan, sessions, ClipTokenizer.FromDirectory(plan.Model.Paths.TokenizerFolder),
-            LatentPreviewFactors.For(plan.Model.Paths, plan.Traits));
+        var run = new GenerationRun(plan, sessions, LatentPreviewFactors.For(plan.Model.Paths, plan.Traits));
         using var cancellation = new CancellationTokenSource();
         var events = new List<GenerationEvent>();
 
