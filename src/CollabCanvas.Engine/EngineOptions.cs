@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace CollabCanvas.Engine;
 
 /// <summary>
@@ -26,6 +28,13 @@ public sealed class EngineOptions
     /// on the others); 0 means never. A full decode costs about as much as a step on large models.
     /// </summary>
     public int PreviewDecodeEvery { get; set; }
+
+    /// <summary>
+    /// What ONNX Runtime's own native logger prints. It writes straight to stderr, not through <c>ILogger</c>, and the
+    /// errors it reports reach the engine as exceptions that are logged properly; so by default only fatal messages
+    /// pass. Set Warning or lower to see, for example, which CUDA library failed to load.
+    /// </summary>
+    public LogLevel OnnxRuntimeLogLevel { get; set; } = LogLevel.Critical;
 
     /// <summary>Scheduler used when a request names none.</summary>
     public string DefaultScheduler { get; set; } = "euler-a";

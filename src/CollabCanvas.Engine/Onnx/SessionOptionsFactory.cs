@@ -33,6 +33,7 @@ public sealed class SessionOptionsFactory
         _options = options.Value;
         _logger = logger;
         _appendCuda = appendCuda;
+        OrtEnv.Instance().EnvLogLevel = ToOrtLevel(_options.OnnxRuntimeLogLevel);
     }
 
     /// <summary>
@@ -139,6 +140,15 @@ public sealed class SessionOptionsFactory
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return options;
     }
+
+    private static OrtLoggingLevel ToOrtLevel(LogLevel level) => level switch
+    {
+        LogLevel.Trace or LogLevel.Debug => OrtLoggingLevel.ORT_LOGGING_LEVEL_VERBOSE,
+        LogLevel.Information => OrtLoggingLevel.ORT_LOGGING_LEVEL_INFO,
+        LogLevel.Warning => OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING,
+        LogLevel.Error => OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        _ => OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+    };
 
     private static string FirstLine(Exception exception) =>
         exception.Message.Split('\n', 2)[0].Trim();
