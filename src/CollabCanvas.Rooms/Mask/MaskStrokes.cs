@@ -40,8 +40,11 @@ public sealed class MaskStrokes
 
     public int ImageHeight { get; }
 
-    /// <summary>Every stroke, oldest first: what the rasteriser draws.</summary>
-    public IReadOnlyList<MaskStroke> All => _strokes;
+    /// <summary>
+    /// Every stroke, oldest first: what the rasteriser draws. A copy, so an event or snapshot built from it
+    /// never changes under its readers when the next stroke arrives.
+    /// </summary>
+    public IReadOnlyList<MaskStroke> All => _strokes.ToArray();
 
     public bool IsEmpty => _strokes.Count == 0;
 

@@ -75,6 +75,19 @@ public sealed class MaskStrokesTests
     }
 
     [Fact]
+    public void A_list_of_strokes_handed_out_earlier_does_not_change_with_later_strokes()
+    {
+        var mask = new MaskStrokes(64, 64);
+        mask.Add(Stroke(Ann, points: [(1, 1)]));
+        var before = mask.All;
+
+        mask.Add(Stroke(Ben, points: [(2, 2)]));
+        mask.UndoLast(Ann);
+
+        Assert.Equal(Ann, Assert.Single(before).Author);
+    }
+
+    [Fact]
     public void Clear_removes_everyones_strokes()
     {
         var mask = new MaskStrokes(64, 64);
