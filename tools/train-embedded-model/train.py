@@ -1,0 +1,221 @@
+"""Trains the autoencoder, then the text encoder + UNet on the autoencoder's latents.
+
+Checkpoints (models, optimiser, EMA, step, RNG states) go to .cache/run/ every few minutes and at
+the end; rerunning resumes from them, and every invocation is appended to .cache/run/history.json
+with what it resumed from. Usage:
+  /usr/bin/python3 train.py [--ae-steps N] [--unet-steps N] [--minutes M] [--seed S]
+"""
+import argparse
+import datetime
+import json
+import os
+import random
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import schedule
+from clip_bpe import Tokenizer
+from nets import Decoder, Encoder, TextEncoder, UNet, count
+from prepare_data import DATA, CACHE, style_suffix
+
+RUN = os.path.join(CACHE, "run")
+CAPTION_DROPOUT = 0.1   # empty prompt this often, so classifier-free guidance has an unconditional model
+STYLE_PROBABILITY = 0.5  # half the captions name the style, so prompts may ask for one or leave it open
+CHECKPOINT_SECONDS = 180
+
+# The architecture chosen from bench_throughput.py (see README): shared by training and export.
+ARCH = {"latent_channels": 16, "ae_widths": [48, 64, 96], "unet_widths": [64, 128], "text_dim": 128, "text_layers": 2}
+
+
+def build(vocab_size, arch=ARCH):
+    enc = Encoder(arch["latent_channels"], tuple(arch["ae_widths"]))
+    dec = Decoder(arch["latent_channels"], tuple(arch["ae_widths"]))
+    text = TextEncoder(vocab_size, arch["text_dim"], arch["text_layers"])
+    unet = UNet(arch["latent_channels"], arch["text_dim"], tuple(arch["unet_widths"]))
+    return enc, dec, text, unet
+
+
+def load_images():
+    data = np.load(os.path.join(DATA, "images.npz"))
+    x = torch.from_numpy(data["images"]).permute(0, 3, 1, 2).float() / 127.5 - 1
+    return x, torch.from_numpy(data["concept"]).long(), torch.from_numpy(data["style"]).long()
+
+
+def rng_state():
+    return {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()}
+
+
+def set_rng_state(state):
+    torch.set_rng_state(state["torch"])
+    np.random.set_state(state["numpy"])
+    random.setstate(state["python"])
+
+
+def save(path, **state):
+    torch.save(state, path + ".tmp")
+    os.replace(path + ".tmp", path)  # never leave a half-written checkpoint behind
+
+
+def log(entry):
+    with open(os.path.join(RUN, "log.jsonl"), "a") as f:
+        f.write(json.dumps(entry) + "\n")
+    print(json.dumps(entry), flush=True)
+
+
+def train_autoencoder(x, enc, dec, steps, deadline, batch=16):
+    path = os.path.join(RUN, "ae.pt")
+    opt = torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters()), 2e-3, weight_decay=0.0)
+    step = 0
+    if os.path.exists(path):
+        ck = torch.load(path)
+        enc.load_state_dict(ck["enc"]), dec.load_state_dict(ck["dec"]), opt.load_state_dict(ck["opt"])
+        step = ck["step"]
+        set_rng_state(ck["rng"])
+    last_save, losses = time.time(), []
+    while step < steps and time.time() < deadline:
+        for g in opt.param_groups:  # cosine decay to 10%: the last steps polish detail
+            g["lr"] = 2e-3 * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * step / steps)))
+        xb = x[torch.randint(0, len(x), (batch,))]
+        z = enc(xb)
+        # L1 keeps edges sharper than L2; the small latent penalty keeps latents near unit scale
+        # so the diffusion model sees a well-conditioned space.
+        loss = (dec(z) - xb).abs().mean() + 1e-4 * z.pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        step += 1
+        losses.append(loss.item())
+        if step % 25 == 0:
+            log({"phase": "ae", "step": step, "loss": float(np.mean(losses[-25:])), "time": time.time()})
+        if time.time() - last_save > CHECKPOINT_SECONDS or step == steps:
+            save(path, enc=enc.state_dict(), dec=dec.state_dict(), opt=opt.state_dict(), step=step, rng=rng_state())
+            last_save = time.time()
+    save(path, enc=enc.state_dict(), dec=dec.state_dict(), opt=opt.state_dict(), step=step, rng=rng_state())
+    return step
+
+
+@torch.no_grad()
+def encode_all(x, enc):
+    enc.eval()
+    z = torch.cat([enc(x[i:i + 64]) for i in range(0, len(x), 64)])
+    enc.train()
+    return z
+
+
+def caption_tokens(catalog, styles, tokenizer):
+    """Every training caption of every concept, with and without each style, tokenized once."""
+    cache = {}
+    def ids(text):
+        if text not in cache:
+            cache[text] = torch.tensor(tokenizer.encode(text))
+        return cache[text]
+    return ids
+
+
+def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, steps, deadline, batch=32):
+    path = os.path.join(RUN, "unet.pt")
+    params = list(text.parameters()) + list(unet.parameters())
+    opt = torch.optim.AdamW(params, 1e-3, weight_decay=0.01)
+    ema = [p.detach().clone() for p in params]
+    tokenizer = Tokenizer.load(os.path.join(DATA, "tokenizer"))
+    ids = caption_tokens(catalog, style_names, tokenizer)
+    step = 0
+    if os.path.exists(path):
+        ck = torch.load(path)
+        text.load_state_dict(ck["text"]), unet.load_state_dict(ck["unet"]), opt.load_state_dict(ck["opt"])
+        ema, step = ck["ema"], ck["step"]
+        set_rng_state(ck["rng"])
+    last_save, losses = time.time(), []
+
+    def checkpoint():
+        save(path, text=text.state_dict(), unet=unet.state_dict(), opt=opt.state_dict(), ema=ema, step=step,
+             rng=rng_state())
+
+    while step < steps and time.time() < deadline:
+        lr = 1e-3 * min(1.0, (step + 1) / 200) * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * step / steps)))
+        for g in opt.param_groups:
+            g["lr"] = lr
+        idx = torch.randint(0, len(latents), (batch,))
+        captions = []
+        for i in idx.tolist():
+            if random.random() < CAPTION_DROPOUT:
+                captions.append("")
+                continue
+            cap = random.choice(catalog[concepts[i]]["train_captions"])
+            if random.random() < STYLE_PROBABILITY:
+                cap += style_suffix(style_names[styles_of[i]])
+            captions.append(cap)
+        tokens = torch.stack([ids(c) for c in captions])
+        x0 = latents[idx]
+        noise = torch.randn_like(x0)
+        t = torch.randint(0, schedule.TRAIN_STEPS, (batch,))
+        pred = unet(schedule.add_noise(x0, noise, t), t, text(tokens))
+        loss = F.mse_loss(pred, noise)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        step += 1
+        # EMA with warm-up (short runs cannot afford a 0.999 decay that remembers random weights)
+        decay = min(0.995, (1 + step) / (10 + step))
+        with torch.no_grad():
+            for e, p in zip(ema, params):
+                e.mul_(decay).add_(p.detach(), alpha=1 - decay)
+        losses.append(loss.item())
+        if step % 25 == 0:
+            log({"phase": "unet", "step": step, "loss": float(np.mean(losses[-25:])), "lr": lr, "time": time.time()})
+        if time.time() - last_save > CHECKPOINT_SECONDS:
+            checkpoint()
+            last_save = time.time()
+    checkpoint()
+    return step
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ae-steps", type=int, default=2000)
+    ap.add_argument("--unet-steps", type=int, default=3000)
+    ap.add_argument("--minutes", type=float, default=85, help="wall-clock budget of this invocation")
+    ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed), np.random.seed(args.seed), random.seed(args.seed)
+    os.makedirs(RUN, exist_ok=True)
+    deadline = time.time() + args.minutes * 60
+
+    history_path = os.path.join(RUN, "history.json")
+    history = json.load(open(history_path)) if os.path.exists(history_path) else []
+    resumed = {name: torch.load(os.path.join(RUN, name))["step"] for name in ("ae.pt", "unet.pt")
+               if os.path.exists(os.path.join(RUN, name))}
+    history.append({"started": datetime.datetime.utcnow().isoformat() + "Z", "args": vars(args),
+                    "resumed_from": resumed or None, "arch": ARCH})
+    json.dump(history, open(history_path, "w"), indent=1)
+
+    meta = json.load(open(os.path.join(DATA, "concepts.json")))
+    vocab_size = len(json.load(open(os.path.join(DATA, "tokenizer", "vocab.json"))))
+    x, concepts, styles_of = load_images()
+    enc, dec, text, unet = build(vocab_size)
+    print(f"AE {(count(enc) + count(dec)) / 1e6:.2f}M, text {count(text) / 1e6:.2f}M, UNet {count(unet) / 1e6:.2f}M params, "
+          f"{len(x)} images", flush=True)
+
+    ae_step = train_autoencoder(x, enc, dec, args.ae_steps, deadline)
+    if ae_step < args.ae_steps:
+        print("time budget spent in the autoencoder phase", flush=True)
+        return
+    latents_path = os.path.join(RUN, "latents.pt")
+    if not os.path.exists(latents_path):
+        z = encode_all(x, enc)
+        # SD convention: the UNet sees latents * scaling_factor, which brings them to unit variance.
+        save(latents_path, latents=z, scaling_factor=float(1.0 / z.std()))
+    lat = torch.load(latents_path)
+    latents = lat["latents"] * lat["scaling_factor"]
+    train_unet(latents, concepts.tolist(), styles_of.tolist(), meta["concepts"], meta["styles"], text, unet,
+               args.unet_steps, deadline)
+
+
+if __name__ == "__main__":
+    main()
