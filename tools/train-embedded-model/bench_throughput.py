@@ -1,5 +1,6 @@
 """Times training steps of candidate configurations on this machine, to choose the architecture
 from measurements rather than guesses. Usage: /usr/bin/python3 bench_throughput.py [steps]"""
+import cpu_env  # noqa: F401  (must precede torch)
 import sys
 import time
 
@@ -46,7 +47,6 @@ def unet_step(batch, widths, text_layers=2):
 
 
 if __name__ == "__main__":
-    timed("AE 64/96/128 (x8, 16 ch) batch 32", *ae_step(32, (64, 96, 128)))
-    timed("AE 48/64/96 (x8, 16 ch) batch 32", *ae_step(32, (48, 64, 96)))
-    timed("UNet 96/192 at 8x8 + text 2x128 batch 64", *unet_step(64, (96, 192)))
+    timed("AE 48/64/96 (x8, 16 ch) batch 16", *ae_step(16, (48, 64, 96)))
     timed("UNet 64/128 at 8x8 + text 2x128 batch 64", *unet_step(64, (64, 128)))
+    timed("UNet 96/192 at 8x8 + text 2x128 batch 64", *unet_step(64, (96, 192)))

@@ -5,6 +5,7 @@ the end; rerunning resumes from them, and every invocation is appended to .cache
 with what it resumed from. Usage:
   /usr/bin/python3 train.py [--ae-steps N] [--unet-steps N] [--minutes M] [--seed S]
 """
+import cpu_env  # noqa: F401  (must precede torch)
 import argparse
 import datetime
 import json
@@ -115,7 +116,7 @@ def caption_tokens(catalog, styles, tokenizer):
     return ids
 
 
-def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, steps, deadline, batch=32):
+def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, steps, deadline, batch=64):
     path = os.path.join(RUN, "unet.pt")
     params = list(text.parameters()) + list(unet.parameters())
     opt = torch.optim.AdamW(params, 1e-3, weight_decay=0.01)
@@ -176,7 +177,7 @@ def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, s
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ae-steps", type=int, default=2000)
+    ap.add_argument("--ae-steps", type=int, default=1500)
     ap.add_argument("--unet-steps", type=int, default=3000)
     ap.add_argument("--minutes", type=float, default=85, help="wall-clock budget of this invocation")
     ap.add_argument("--seed", type=int, default=1234)

@@ -1,0 +1,145 @@
+"""Measures the trained model and writes QUALITY.md + quality.json next to this script and the
+contact sheet to docs/. Numbers are computed here, never typed in.
+
+- top-5 accuracy of an independent classifier (classifier.py, real images only) on one sample per
+  concept and seed: prompted by the concept's name (whole concept set) and by held-out captions;
+- the classifier's own top-5 on augmented real images (how much the judge can be trusted);
+- diversity: mean pairwise pixel distance between 8 seeds of a prompt, next to the distance between
+  the four real styles of the same concept;
+- a 64-prompt contact sheet.
+Usage: /usr/bin/python3 evaluate.py [--seeds 2]
+"""
+import cpu_env  # noqa: F401  (must precede torch)
+import argparse
+import itertools
+import json
+import os
+
+import numpy as np
+import torch
+from PIL import Image, ImageDraw
+
+from classifier import augment, top_k_hits, train_classifier
+from clip_bpe import Tokenizer
+from export_onnx import load_trained
+from prepare_data import DATA
+from sampler import sample
+from train import load_images
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+SHEET = os.path.join(REPO, "docs", "emoji-ldm-contact-sheet.png")
+DIVERSITY_PROMPTS = ["red heart", "cat face", "sun", "red apple", "rocket", "grinning face"]
+
+
+def to_uint8(images):
+    return ((images.permute(0, 2, 3, 1).numpy() + 1) * 127.5).round().clip(0, 255).astype(np.uint8)
+
+
+def mean_pairwise_distance(images):
+    """Mean absolute pixel difference (0..1 scale) over all pairs."""
+    pairs = list(itertools.combinations(range(len(images)), 2))
+    return float(np.mean([(images[i] - images[j]).abs().mean().item() / 2 for i, j in pairs]))
+
+
+def contact_sheet(images, labels, path, cell=128, columns=8):
+    rows = (len(images) + columns - 1) // columns
+    sheet = Image.new("RGB", (columns * cell, rows * (cell + 14)), "white")
+    draw = ImageDraw.Draw(sheet)
+    for i, (img, label) in enumerate(zip(to_uint8(images), labels)):
+        x, y = (i % columns) * cell, (i // columns) * (cell + 14)
+        sheet.paste(Image.fromarray(img).resize((cell, cell), Image.NEAREST), (x, y))
+        draw.text((x + 2, y + cell), label[:21], fill="black")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    sheet.save(path, optimize=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", type=int, default=2, help="samples per prompt for the accuracy figures")
+    ap.add_argument("--steps", type=int, default=20)
+    ap.add_argument("--guidance", type=float, default=5.0)
+    ap.add_argument("--classifier-steps", type=int, default=1500)
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    meta = json.load(open(os.path.join(DATA, "concepts.json")))
+    concepts = meta["concepts"]
+    tokenizer = Tokenizer.load(os.path.join(DATA, "tokenizer"))
+    x, labels, styles = load_images()
+    n_classes = len(concepts)
+
+    judge = train_classifier(x, labels, n_classes, steps=args.classifier_steps)
+    gen = torch.Generator().manual_seed(99)
+    judge_real = top_k_hits(judge, augment(x, gen), labels).float().mean().item()
+
+    enc, dec, text, unet, scaling, steps = load_trained(len(tokenizer.vocab))
+
+    def score(prompts, targets):
+        prompts_x = [p for p in prompts for _ in range(args.seeds)]
+        seeds = [s for _ in prompts for s in range(args.seeds)]
+        imgs = sample(text, unet, dec, scaling, tokenizer, prompts_x, seeds, args.steps, args.guidance)
+        hits = top_k_hits(judge, imgs, torch.tensor([t for t in targets for _ in range(args.seeds)]))
+        return hits.float().mean().item(), len(prompts_x)
+
+    names = [c["name"] for c in concepts]
+    concept_top5, n_concept = score(names, list(range(n_classes)))
+    held = [(cap, i) for i, c in enumerate(concepts) for cap in c["heldout_captions"]]
+    held_top5, n_held = score([h[0] for h in held], [h[1] for h in held])
+
+    diversity = {}
+    for prompt in DIVERSITY_PROMPTS:
+        imgs = sample(text, unet, dec, scaling, tokenizer, [prompt] * 8, list(range(100, 108)), args.steps,
+                      args.guidance)
+        real = x[labels == names.index(prompt)] if prompt in names else None
+        diversity[prompt] = {"samples": mean_pairwise_distance(imgs),
+                             "real_styles": mean_pairwise_distance(real) if real is not None else None}
+
+    pick = np.linspace(0, n_classes - 1, 61).round().astype(int).tolist()
+    sheet_prompts = ["red heart", "blue heart", "green heart"] + [names[i] for i in pick]
+    imgs = sample(text, unet, dec, scaling, tokenizer, sheet_prompts, [0] * len(sheet_prompts), args.steps,
+                  args.guidance)
+    contact_sheet(imgs, sheet_prompts, SHEET)
+
+    result = {"training": steps, "concepts": n_classes, "chance_top5": 5 / n_classes,
+              "concept_set_top5": concept_top5, "concept_set_samples": n_concept,
+              "heldout_captions_top5": held_top5, "heldout_caption_samples": n_held,
+              "classifier_top5_on_augmented_real": judge_real, "diversity": diversity,
+              "sampler": {"scheduler": "DDIM", "steps": args.steps, "guidance": args.guidance}}
+    json.dump(result, open(os.path.join(HERE, "quality.json"), "w"), indent=2)
+    write_report(result)
+    print(json.dumps(result, indent=1))
+
+
+def write_report(r):
+    def real(d):
+        return "" if d["real_styles"] is None else f"{d['real_styles']:.3f}"
+    div = "\n".join(f"| {p} | {d['samples']:.3f} | {real(d)} |" for p, d in r["diversity"].items())
+    text = f"""# emoji-ldm quality (measured by evaluate.py)
+
+Model after {r['training']['ae_step']} autoencoder steps and {r['training']['unet_step']} UNet steps.
+Samples: {r['sampler']['scheduler']}, {r['sampler']['steps']} steps, guidance {r['sampler']['guidance']}, 64x64.
+
+| measure | value |
+|---|---|
+| concepts | {r['concepts']} |
+| chance level, top-5 | {r['chance_top5']:.1%} |
+| top-5 on the concept set (prompt = concept name, {r['concept_set_samples']} samples) | {r['concept_set_top5']:.1%} |
+| top-5 on held-out captions ({r['heldout_caption_samples']} samples) | {r['heldout_captions_top5']:.1%} |
+| the judge's own top-5 on augmented real images | {r['classifier_top5_on_augmented_real']:.1%} |
+
+The judge is `classifier.py`, trained by this script on the real images only (never on samples).
+Issue 4's target is 40% top-5 on the concept set.
+
+## Diversity: mean pairwise pixel distance (0..1) between 8 seeds
+
+| prompt | 8 samples | the 4 real styles of that concept |
+|---|---|---|
+{div}
+
+Contact sheet (64 prompts, seed 0): `docs/emoji-ldm-contact-sheet.png`.
+"""
+    open(os.path.join(HERE, "QUALITY.md"), "w").write(text)
+
+
+if __name__ == "__main__":
+    main()
