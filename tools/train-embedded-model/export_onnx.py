@@ -49,9 +49,11 @@ def write_json(path, value):
 def export(module, args, path, inputs, outputs, axes):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     module.eval()
-    with torch.no_grad():
-        torch.onnx.export(module, args, path, input_names=inputs, output_names=outputs, dynamic_axes=axes,
-                          opset_version=OPSET, do_constant_folding=True)
+    # Deliberately not under no_grad: in eval mode without gradients nn.MultiheadAttention takes its fused
+    # fast path (aten::_native_multi_head_attention), which has no ONNX export; with gradients enabled it
+    # runs the plain ops, numerically the same.
+    torch.onnx.export(module, args, path, input_names=inputs, output_names=outputs, dynamic_axes=axes,
+                      opset_version=OPSET, do_constant_folding=True)
     onnx.checker.check_model(onnx.load(path))
 
 
