@@ -177,8 +177,8 @@ def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, s
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ae-steps", type=int, default=1500)
-    ap.add_argument("--unet-steps", type=int, default=3000)
+    ap.add_argument("--ae-steps", type=int, default=700)
+    ap.add_argument("--unet-steps", type=int, default=2000)
     ap.add_argument("--minutes", type=float, default=85, help="wall-clock budget of this invocation")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--threads", type=int, default=2)
