@@ -11,4 +11,22 @@ public enum RoomAction
     ChangeRole,
     RemoveParticipant,
     CreateInvite,
+
+    /// <summary>Type in the prompt and negative prompt.</summary>
+    EditPrompt,
+
+    /// <summary>Change model, size, steps, guidance, scheduler, seed, strength.</summary>
+    EditParameters,
+
+    /// <summary>Paint or erase mask strokes, undo one's own.</summary>
+    PaintMask,
+
+    /// <summary>Remove every stroke of every author.</summary>
+    ClearMask,
+
+    /// <summary>Start a generation (and switch live mode).</summary>
+    Generate,
+
+    /// <summary>Cancel a generation someone else started (anyone may cancel their own).</summary>
+    CancelAnyGeneration,
 }

@@ -34,6 +34,12 @@ public static class RoomPolicy
         [RoomAction.ChangeRole] = RoomRole.Facilitator,
         [RoomAction.RemoveParticipant] = RoomRole.Facilitator,
         [RoomAction.CreateInvite] = RoomRole.Facilitator,
+        [RoomAction.EditPrompt] = RoomRole.Editor,
+        [RoomAction.EditParameters] = RoomRole.Editor,
+        [RoomAction.PaintMask] = RoomRole.Editor,
+        [RoomAction.ClearMask] = RoomRole.Facilitator,
+        [RoomAction.Generate] = RoomRole.Editor,
+        [RoomAction.CancelAnyGeneration] = RoomRole.Facilitator,
     }.ToFrozenDictionary();
 
     /// <summary>The least role that may perform <paramref name="action"/>.</summary>

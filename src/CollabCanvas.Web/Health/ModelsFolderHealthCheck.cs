@@ -1,15 +1,15 @@
-using CollabCanvas.Web.Options;
+using CollabCanvas.Engine;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Web.Health;
 
 /// <summary>Ready only when the models folder exists and can be listed.</summary>
-internal sealed class ModelsFolderHealthCheck(IOptions<ModelsOptions> options, IHostEnvironment environment) : IHealthCheck
+internal sealed class ModelsFolderHealthCheck(IOptions<EngineOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var path = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        var path = options.Value.ModelsPath;
         try
         {
             var count = Directory.EnumerateDirectories(path).Count();

@@ -31,7 +31,7 @@ public static class WebApplicationSetup
 
         var services = builder.Services;
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
-        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
+        services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.SectionName);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -55,6 +55,7 @@ public static class WebApplicationSetup
         services.AddAppRateLimits();
         services.AddSingleton<InviteTokens>();
         services.AddSingleton<RoomService>();
+        builder.AddLiveRooms();
         services.AddScoped<Components.Account.IdentityRedirectManager>();
 
         services.AddHealthChecks()

@@ -1,6 +1,7 @@
 using CollabCanvas.Data;
 using CollabCanvas.Data.Entities;
 using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ namespace CollabCanvas.Web.Rooms;
 public sealed class RoomService(
     IDbContextFactory<AppDbContext> dbFactory,
     InviteTokens inviteTokens,
+    IRoomMemberNotifier memberNotifier,
     IOptions<RoomOptions> options,
     TimeProvider time,
     ILogger<RoomService> logger)
@@ -27,6 +29,19 @@ public sealed class RoomService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (decision, _) = await AuthorizeAsync(db, actor, roomId, action, cancellationToken);
         return decision;
+    }
+
+    /// <summary>
+    /// Authorizes <paramref name="action"/> and returns the caller as the live room grain knows them
+    /// (membership id, name, role), or why not.
+    /// </summary>
+    public async Task<RoomResult<RoomCaller>> AuthorizeCallerAsync(RoomActor actor, Guid roomId, RoomAction action, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (decision, member) = await AuthorizeAsync(db, actor, roomId, action, cancellationToken);
+        return decision.Allowed
+            ? RoomResult<RoomCaller>.Ok(new RoomCaller(member!.Id, member.DisplayName, member.Role, member.IsGuest))
+            : RoomError.FromDecision(decision);
     }
 
     public async Task<RoomResult<RoomListItem>> CreateRoomAsync(RoomActor actor, string? name, string? description, CancellationToken cancellationToken = default)
@@ -215,6 +230,7 @@ public sealed class RoomService(
         target.Role = newRole;
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Room {RoomId}: member {MemberId} is now {Role}", roomId, memberId, newRole);
+        await memberNotifier.MemberChangedAsync(roomId, memberId, newRole);
         return RoomResult<ParticipantView>.Ok(ToView(target));
     }
 
@@ -241,6 +257,7 @@ public sealed class RoomService(
         target.RemovedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Room {RoomId}: member {MemberId} removed", roomId, memberId);
+        await memberNotifier.MemberChangedAsync(roomId, memberId, null);
         return RoomResult<ParticipantView>.Ok(ToView(target));
     }
 

@@ -39,6 +39,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<InviteTokens>();
         Services.AddSingleton<RoomService>();
         Services.AddSingleton<IGuestSessions>(GuestSessions);
+        Services.AddSingleton<IRoomMemberNotifier>(MemberNotifier);
         Services.AddScoped<IdentityRedirectManager>();
         Authorization = AddAuthorization();
 
@@ -47,6 +48,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     }
 
     protected RecordingGuestSessions GuestSessions { get; } = new();
+
+    protected RecordingMemberNotifier MemberNotifier { get; } = new();
 
     protected BunitAuthorizationContext Authorization { get; }
 
@@ -89,6 +92,18 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         if (disposing)
         {
             _connection.Dispose();
+        }
+    }
+
+    /// <summary>Records role changes and removals the live room would be told about.</summary>
+    protected sealed class RecordingMemberNotifier : IRoomMemberNotifier
+    {
+        public List<(Guid RoomId, Guid MemberId, RoomRole? Role)> Changes { get; } = [];
+
+        public Task MemberChangedAsync(Guid roomId, Guid memberId, RoomRole? newRole)
+        {
+            Changes.Add((roomId, memberId, newRole));
+            return Task.CompletedTask;
         }
     }
 

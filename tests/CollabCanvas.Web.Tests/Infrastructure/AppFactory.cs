@@ -18,6 +18,16 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dataFolder, "app.db");
 
+    /// <summary>The models the app sees: the engine's tiny test fixtures, so generation runs fast and offline.</summary>
+    public string ModelsPath { get; init; } = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "models");
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryPaths.Root);
@@ -26,6 +36,11 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Data:Folder", _dataFolder);
         builder.UseSetting("RateLimits:LoginPermitsPerWindow", LoginPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:JoinPermitsPerWindow", JoinPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Every factory hosts its own Orleans silo; free ports keep parallel test classes apart.
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Inference:ModelsPath", ModelsPath);
     }
 
     /// <summary>A client that keeps cookies (one person) and shows redirects instead of following them.</summary>

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using CollabCanvas.Data;
 using CollabCanvas.Rooms;
 using CollabCanvas.Web.Tests.Infrastructure;
+using CollabCanvas.Rooms.Live;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +34,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         [RoomAction.ChangeRole] = [Who.Facilitator],
         [RoomAction.RemoveParticipant] = [Who.Facilitator],
         [RoomAction.CreateInvite] = [Who.Facilitator],
+        [RoomAction.EditPrompt] = [Who.Editor, Who.Facilitator],
+        [RoomAction.EditParameters] = [Who.Editor, Who.Facilitator],
+        [RoomAction.PaintMask] = [Who.Editor, Who.Facilitator],
+        [RoomAction.ClearMask] = [Who.Facilitator],
+        [RoomAction.Generate] = [Who.Editor, Who.Facilitator],
+        [RoomAction.CancelAnyGeneration] = [Who.Facilitator],
     };
+
+    /// <summary>Actions that change the room's live state (the grain) rather than the database.</summary>
+    private static readonly HashSet<RoomAction> LiveActions =
+        [RoomAction.EditPrompt, RoomAction.EditParameters, RoomAction.PaintMask, RoomAction.ClearMask, RoomAction.Generate, RoomAction.CancelAnyGeneration];
 
     public static TheoryData<RoomAction, Who> Cases()
     {
@@ -58,7 +70,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [MemberData(nameof(Cases))]
     public async Task Each_action_is_allowed_exactly_where_the_role_table_says(RoomAction action, Who who)
     {
-        var room = await world.NewRoomAsync();
+        var room = await world.NewRoomAsync(withStrokeAndJob: action is RoomAction.ClearMask or RoomAction.CancelAnyGeneration);
         var person = world.PersonFor(who);
         var before = await world.SnapshotAsync(room.Id);
 
@@ -69,7 +81,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} {action}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             var after = await world.SnapshotAsync(room.Id);
-            if (action is RoomAction.RenameRoom or RoomAction.ChangeRole or RoomAction.RemoveParticipant)
+            if (action is not (RoomAction.ViewRoom or RoomAction.CreateInvite))
             {
                 Assert.NotEqual(before, after);
             }
@@ -88,10 +100,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     {
         RoomAction.ViewRoom => client.GetAsync($"/api/rooms/{room.Id}"),
         RoomAction.RenameRoom => client.PutAsJsonAsync($"/api/rooms/{room.Id}/name", new { name = "Renamed", description = "Changed" }),
-        RoomAction.ChangeRole => client.PutAsJsonAsync($"/api/rooms/{room.Id}/members/{room.TargetMemberId}/role", new { role = "Editor" }),
+        RoomAction.ChangeRole => client.PutAsJsonAsync($"/api/rooms/{room.Id}/members/{room.TargetMemberId}/role", new { role = "Viewer" }),
         RoomAction.RemoveParticipant => client.DeleteAsync($"/api/rooms/{room.Id}/members/{room.TargetMemberId}"),
         RoomAction.CreateInvite => client.PostAsJsonAsync($"/api/rooms/{room.Id}/invites", new { role = "Viewer" }),
+        RoomAction.EditPrompt => client.PostAsJsonAsync($"/api/rooms/{room.Id}/prompt", new
+        {
+            field = "Prompt",
+            edit = new { editId = Guid.NewGuid(), baseRevision = 0, operation = new { steps = new[] { new { kind = "Insert", count = 3, text = "fox" } } } },
+        }),
+        RoomAction.EditParameters => client.PutAsJsonAsync($"/api/rooms/{room.Id}/parameters", new { steps = 33 }),
+        RoomAction.PaintMask => client.PostAsJsonAsync($"/api/rooms/{room.Id}/mask/strokes", NewStroke()),
+        RoomAction.ClearMask => client.DeleteAsync($"/api/rooms/{room.Id}/mask"),
+        RoomAction.Generate => client.PostAsync($"/api/rooms/{room.Id}/generate", null),
+        RoomAction.CancelAnyGeneration => client.PostAsync($"/api/rooms/{room.Id}/cancel", null),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Add the request for this action to the matrix."),
+    };
+
+    private static object NewStroke() => new
+    {
+        id = Guid.NewGuid(),
+        author = Guid.NewGuid(), // the server replaces it with the caller
+        tool = "Brush",
+        size = 8,
+        points = new[] { new { x = 10, y = 10 }, new { x = 40, y = 30 } },
     };
 
     private sealed record ProblemBody(string? Detail);
@@ -116,15 +147,32 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             _people[Who.GuestOfAnotherRoom] = await People.JoinAsGuestAsync(this, otherRoom.Code, "Gus");
         }
 
-        public async Task<TestRoom> NewRoomAsync()
+        /// <summary>
+        /// A room with everyone in their role and a target member (Tess, an Editor). With
+        /// <paramref name="withStrokeAndJob"/>, Tess has painted a stroke and started a generation (which this
+        /// world's renderer holds in the queue), so clearing and cancelling have something to act on.
+        /// </summary>
+        public async Task<TestRoom> NewRoomAsync(bool withStrokeAndJob = false)
         {
             var facilitator = _people[Who.Facilitator];
             var room = await People.CreateRoomAsync(this, facilitator);
             await People.AddMemberAsync(this, facilitator, room, _people[Who.Viewer], RoomRole.Viewer);
             await People.AddMemberAsync(this, facilitator, room, _people[Who.Editor], RoomRole.Editor);
             var target = await People.RegisterAsync(this, "Tess");
-            var targetMemberId = await People.AddMemberAsync(this, facilitator, room, target, RoomRole.Viewer);
+            var targetMemberId = await People.AddMemberAsync(this, facilitator, room, target, RoomRole.Editor);
+            if (withStrokeAndJob)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await target.Client.PostAsJsonAsync($"/api/rooms/{room.Id}/mask/strokes", NewStroke())).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await target.Client.PostAsync($"/api/rooms/{room.Id}/generate", null)).StatusCode);
+            }
+
             return new TestRoom(room.Id, room.Code, targetMemberId);
+        }
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IRoomRenderer, HoldingRenderer>());
         }
 
         /// <summary>Everything about a room an action could change, as a comparable string.</summary>
@@ -134,11 +182,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Id == roomId);
             var members = await db.RoomMembers.AsNoTracking().Where(m => m.RoomId == roomId).ToListAsync();
+            var live = await Services.GetRequiredService<IGrainFactory>().GetGrain<IRoomGrain>(roomId).GetSnapshot();
             return $"{room.Name}|{room.Description}|{room.JoinCode}|" + string.Join(";", members
                 .OrderBy(m => m.Id)
-                .Select(m => $"{m.Id}:{m.Role}:{m.RemovedAt?.ToUnixTimeMilliseconds()}:{m.DisplayName}"));
+                .Select(m => $"{m.Id}:{m.Role}:{m.RemovedAt?.ToUnixTimeMilliseconds()}:{m.DisplayName}"))
+                + $"|live:{live.Prompt.Text}|{live.Parameters}|{live.Strokes.Count}|{live.Generation?.State}|{live.IsLive}";
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+}
+
+/// <summary>A renderer that keeps every job queued (so a generation stays cancellable) and reports cancellations.</summary>
+internal sealed class HoldingRenderer(IServiceProvider services) : IRoomRenderer
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, RenderJob> _jobs = new();
+
+    public void Enqueue(RenderJob job) => _jobs[job.JobId] = job;
+
+    public void Cancel(Guid jobId)
+    {
+        if (_jobs.TryRemove(jobId, out var job))
+        {
+            _ = services.GetRequiredService<IGrainFactory>().GetGrain<IRoomGrain>(job.RoomId).ReportRender(jobId, new RenderCancelled());
+        }
     }
 }

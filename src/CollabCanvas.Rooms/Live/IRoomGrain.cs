@@ -1,0 +1,58 @@
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Rooms.Prompt;
+
+namespace CollabCanvas.Rooms.Live;
+
+/// <summary>
+/// One grain per room (keyed by the room id): the single writer of the room's live state. Every command
+/// names its caller; the grain checks the caller's role with <see cref="RoomPolicy"/> and publishes each
+/// change to the subscribed observers.
+/// </summary>
+public interface IRoomGrain : IGrainWithGuidKey
+{
+    Task<RoomSnapshot> GetSnapshot();
+
+    /// <summary>Subscribes a node's observer; call again before <c>RoomGrain.ObserverExpiry</c> runs out to stay subscribed.</summary>
+    Task Subscribe(IRoomObserver observer);
+
+    Task Unsubscribe(IRoomObserver observer);
+
+    /// <summary>A connection of <paramref name="caller"/> opened (a tab, a hub client).</summary>
+    Task<RoomSnapshot> Connect(RoomCaller caller);
+
+    /// <summary>A connection of the member closed.</summary>
+    Task Disconnect(Guid memberId);
+
+    Task SetTyping(Guid memberId, bool isTyping);
+
+    /// <summary>Applies an edit of the prompt or negative prompt (transformed against edits it had not seen).</summary>
+    Task<PromptEditResult> EditPrompt(RoomCaller caller, PromptField field, PromptEdit edit);
+
+    /// <summary>Adds a mask stroke; its author is the caller whatever the stroke says.</summary>
+    Task<StrokeResult> AddStroke(RoomCaller caller, MaskStroke stroke);
+
+    /// <summary>Removes the caller's own most recent stroke.</summary>
+    Task<StrokeResult> UndoStroke(RoomCaller caller);
+
+    /// <summary>Removes every stroke (Facilitators).</summary>
+    Task<RoomCommandResult> ClearMask(RoomCaller caller);
+
+    /// <summary>Shares where the member's pointer is on the canvas.</summary>
+    Task MovePointer(Guid memberId, float x, float y);
+
+    Task<RoomCommandResult> ChangeParameters(RoomCaller caller, ParameterChange change);
+
+    Task<RoomCommandResult> SetLiveMode(RoomCaller caller, bool isLive);
+
+    /// <summary>Queues a generation of the room's current recipe.</summary>
+    Task<RoomCommandResult> Generate(RoomCaller caller);
+
+    /// <summary>Cancels the room's job: its requester may, and a Facilitator may cancel anyone's.</summary>
+    Task<RoomCommandResult> Cancel(RoomCaller caller);
+
+    /// <summary>Called by the renderer with the progress of the room's job.</summary>
+    Task ReportRender(Guid jobId, RenderReport report);
+
+    /// <summary>The member's role changed or they were removed (null): updates presence.</summary>
+    Task MemberChanged(Guid memberId, RoomRole? newRole);
+}

@@ -1,0 +1,59 @@
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Rooms.Prompt;
+
+namespace CollabCanvas.Rooms.Live;
+
+/// <summary>Something that changed in a room, pushed to every node that watches it.</summary>
+/// <param name="Revision">The room's event counter after this event; a watcher that sees a gap resyncs from a snapshot.</param>
+[GenerateSerializer, Immutable]
+public abstract record RoomEvent([property: Id(0)] long Revision);
+
+/// <summary>Who is here changed (joined, left, typing).</summary>
+[GenerateSerializer, Immutable]
+public sealed record PresenceChanged(long Revision, [property: Id(0)] IReadOnlyList<PresentMember> Present, [property: Id(1)] string? Notice)
+    : RoomEvent(Revision);
+
+/// <summary>Parameters changed; <paramref name="ChangedBy"/> says who last set each field.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ParametersChanged(long Revision, [property: Id(0)] RoomParameters Parameters, [property: Id(1)] IReadOnlyDictionary<string, string> ChangedBy)
+    : RoomEvent(Revision);
+
+/// <summary>The generation job changed state (queued, started, finished, failed, cancelled).</summary>
+[GenerateSerializer, Immutable]
+public sealed record GenerationChanged(long Revision, [property: Id(0)] GenerationStatus Status, [property: Id(1)] RoomImage? Result)
+    : RoomEvent(Revision);
+
+/// <summary>One denoising step finished, with its preview frame (encoded once, shared by all).</summary>
+[GenerateSerializer, Immutable]
+public sealed record GenerationProgress(long Revision, [property: Id(0)] GenerationStatus Status, [property: Id(1)] RoomImage? Preview)
+    : RoomEvent(Revision);
+
+/// <summary>Live mode was switched.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LiveModeChanged(long Revision, [property: Id(0)] bool IsLive, [property: Id(1)] string ChangedBy)
+    : RoomEvent(Revision);
+
+/// <summary>Someone's edit of a prompt, transformed by the room: every client applies it (its author as an acknowledgement).</summary>
+[GenerateSerializer, Immutable]
+public sealed record PromptEdited(long Revision, [property: Id(0)] PromptField Field, [property: Id(1)] PromptApplied Applied)
+    : RoomEvent(Revision);
+
+/// <summary>A mask stroke was painted.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StrokeAdded(long Revision, [property: Id(0)] MaskStroke Stroke)
+    : RoomEvent(Revision);
+
+/// <summary>A stroke was undone by its painter.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StrokeRemoved(long Revision, [property: Id(0)] Guid StrokeId)
+    : RoomEvent(Revision);
+
+/// <summary>A Facilitator cleared the mask (or the image size changed); <paramref name="Width"/>×<paramref name="Height"/> is the new canvas.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MaskCleared(long Revision, [property: Id(0)] string By, [property: Id(1)] int Width, [property: Id(2)] int Height)
+    : RoomEvent(Revision);
+
+/// <summary>Where someone's pointer is on the canvas (image coordinates); sent at most ~30 times a second.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PointerMoved(long Revision, [property: Id(0)] Guid MemberId, [property: Id(1)] float X, [property: Id(2)] float Y)
+    : RoomEvent(Revision);

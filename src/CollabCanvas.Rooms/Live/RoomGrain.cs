@@ -1,0 +1,417 @@
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Rooms.Prompt;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace CollabCanvas.Rooms.Live;
+
+/// <summary>
+/// The live state of one room and its single writer: presence, the co-edited prompts, mask strokes,
+/// parameters, live mode and the generation job.
+/// Orleans runs one call at a time per grain, so no locks; observers (one per web node) get every change.
+/// </summary>
+public sealed class RoomGrain : Grain, IRoomGrain
+{
+    /// <summary>How long an observer stays subscribed without renewing.</summary>
+    public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
+
+    /// <summary>Quiet time after a change before live mode regenerates.</summary>
+    public static readonly TimeSpan LiveDebounce = TimeSpan.FromMilliseconds(250);
+
+    private readonly IRoomRenderer _renderer;
+    private readonly ILogger<RoomGrain> _logger;
+    private readonly ObserverManager<IRoomObserver> _observers;
+    private readonly Dictionary<Guid, PresentMember> _present = [];
+    private readonly Dictionary<Guid, int> _colors = [];
+    private readonly Dictionary<string, string> _parametersChangedBy = [];
+    private RoomParameters _parameters = RoomParameters.Default;
+    private GenerationStatus? _generation;
+    private RoomImage? _lastResult;
+    private bool _isLive;
+    private long _revision;
+    private IGrainTimer? _liveTimer;
+    private RoomCaller? _liveRequester;
+    private readonly PromptDocument _prompt = new();
+    private readonly PromptDocument _negativePrompt = new();
+    private MaskStrokes _mask = new(DefaultCanvasSide, DefaultCanvasSide);
+
+    /// <summary>Canvas size for strokes before the room has an image.</summary>
+    public const int DefaultCanvasSide = 512;
+
+    public RoomGrain(IRoomRenderer renderer, ILogger<RoomGrain> logger)
+    {
+        _renderer = renderer;
+        _logger = logger;
+        _observers = new ObserverManager<IRoomObserver>(ObserverExpiry, logger);
+    }
+
+    private Guid RoomId => this.GetPrimaryKey();
+
+    public Task<RoomSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task Subscribe(IRoomObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IRoomObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<RoomSnapshot> Connect(RoomCaller caller)
+    {
+        if (!_colors.TryGetValue(caller.MemberId, out var color))
+        {
+            color = _colors.Count;
+            _colors[caller.MemberId] = color;
+        }
+
+        var joined = !_present.TryGetValue(caller.MemberId, out var existing);
+        _present[caller.MemberId] = new PresentMember(
+            caller.MemberId, caller.DisplayName, caller.Role, caller.IsGuest, color, (existing?.Connections ?? 0) + 1, existing?.IsTyping ?? false);
+        Publish(revision => new PresenceChanged(revision, PresentList(), joined ? $"{caller.DisplayName} joined" : null));
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task Disconnect(Guid memberId)
+    {
+        if (_present.TryGetValue(memberId, out var member))
+        {
+            var left = member.Connections <= 1;
+            if (left)
+            {
+                _present.Remove(memberId);
+            }
+            else
+            {
+                _present[memberId] = member with { Connections = member.Connections - 1 };
+            }
+
+            Publish(revision => new PresenceChanged(revision, PresentList(), left ? $"{member.DisplayName} left" : null));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SetTyping(Guid memberId, bool isTyping)
+    {
+        if (_present.TryGetValue(memberId, out var member) && member.IsTyping != isTyping)
+        {
+            _present[memberId] = member with { IsTyping = isTyping };
+            Publish(revision => new PresenceChanged(revision, PresentList(), null));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MemberChanged(Guid memberId, RoomRole? newRole)
+    {
+        if (_present.TryGetValue(memberId, out var member))
+        {
+            if (newRole is { } role)
+            {
+                _present[memberId] = member with { Role = role };
+            }
+            else
+            {
+                _present.Remove(memberId);
+            }
+
+            Publish(revision => new PresenceChanged(revision, PresentList(), newRole is null ? $"{member.DisplayName} was removed" : null));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<PromptEditResult> EditPrompt(RoomCaller caller, PromptField field, PromptEdit edit)
+    {
+        if (Refuse(caller, RoomAction.EditPrompt) is { } refused)
+        {
+            return Task.FromResult(PromptEditResult.Refused(refused.Error!));
+        }
+
+        var document = field == PromptField.Prompt ? _prompt : _negativePrompt;
+        var result = document.Apply(caller.MemberId, edit);
+        if (result is { Succeeded: true, IsRepeat: false, Applied: { } applied })
+        {
+            Publish(revision => new PromptEdited(revision, field, applied));
+            RecipeChanged(caller);
+        }
+
+        return Task.FromResult(result);
+    }
+
+    public Task<StrokeResult> AddStroke(RoomCaller caller, MaskStroke stroke)
+    {
+        if (Refuse(caller, RoomAction.PaintMask) is { } refused)
+        {
+            return Task.FromResult(StrokeResult.Refused(refused.Error!));
+        }
+
+        var result = _mask.Add(stroke is null ? null : stroke with { Author = caller.MemberId });
+        if (result is { Succeeded: true, Stroke: { } added })
+        {
+            Publish(revision => new StrokeAdded(revision, added));
+            RecipeChanged(caller);
+        }
+
+        return Task.FromResult(result);
+    }
+
+    public Task<StrokeResult> UndoStroke(RoomCaller caller)
+    {
+        if (Refuse(caller, RoomAction.PaintMask) is { } refused)
+        {
+            return Task.FromResult(StrokeResult.Refused(refused.Error!));
+        }
+
+        var result = _mask.UndoLast(caller.MemberId);
+        if (result is { Succeeded: true, Stroke: { } removed })
+        {
+            Publish(revision => new StrokeRemoved(revision, removed.Id));
+            RecipeChanged(caller);
+        }
+
+        return Task.FromResult(result);
+    }
+
+    public Task<RoomCommandResult> ClearMask(RoomCaller caller)
+    {
+        if (Refuse(caller, RoomAction.ClearMask) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (_mask.Clear() > 0)
+        {
+            Publish(revision => new MaskCleared(revision, caller.DisplayName, _mask.ImageWidth, _mask.ImageHeight));
+            RecipeChanged(caller);
+        }
+
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
+    public Task MovePointer(Guid memberId, float x, float y)
+    {
+        // Only people who are here have a pointer; coordinates outside the canvas are dropped, not stored.
+        if (_present.ContainsKey(memberId) && float.IsFinite(x) && float.IsFinite(y)
+            && x >= 0 && y >= 0 && x <= _mask.ImageWidth && y <= _mask.ImageHeight)
+        {
+            Publish(revision => new PointerMoved(revision, memberId, x, y));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RoomCommandResult> ChangeParameters(RoomCaller caller, ParameterChange change)
+    {
+        if (Refuse(caller, RoomAction.EditParameters) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        var (next, changed) = change.ApplyTo(_parameters);
+        if (next.Validate() is { } error)
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Invalid, error));
+        }
+
+        if (changed.Count > 0)
+        {
+            _parameters = next;
+            foreach (var field in changed)
+            {
+                _parametersChangedBy[field] = caller.DisplayName;
+            }
+
+            Publish(revision => new ParametersChanged(revision, _parameters, new Dictionary<string, string>(_parametersChangedBy)));
+            RecipeChanged(caller);
+        }
+
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
+    public Task<RoomCommandResult> SetLiveMode(RoomCaller caller, bool isLive)
+    {
+        if (Refuse(caller, RoomAction.Generate) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (_isLive != isLive)
+        {
+            _isLive = isLive;
+            Publish(revision => new LiveModeChanged(revision, isLive, caller.DisplayName));
+            if (!isLive)
+            {
+                StopLiveTimer();
+            }
+        }
+
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
+    public Task<RoomCommandResult> Generate(RoomCaller caller)
+    {
+        if (Refuse(caller, RoomAction.Generate) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (_generation is { IsActive: true })
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Conflict, "A generation is already queued or running in this room; cancel it first."));
+        }
+
+        StartJob(caller);
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
+    public Task<RoomCommandResult> Cancel(RoomCaller caller)
+    {
+        if (_generation is not { IsActive: true } job)
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Conflict, "Nothing is running in this room."));
+        }
+
+        if (job.RequestedBy != caller.MemberId && Refuse(caller, RoomAction.CancelAnyGeneration) is not null)
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Forbidden, "Only the person who started it or a Facilitator can cancel this generation."));
+        }
+
+        _renderer.Cancel(job.JobId);
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
+    public Task ReportRender(Guid jobId, RenderReport report)
+    {
+        if (_generation is not { } job || job.JobId != jobId || !job.IsActive)
+        {
+            // A report from a job this room has moved on from (cancelled and replaced): ignore it.
+            return Task.CompletedTask;
+        }
+
+        switch (report)
+        {
+            case RenderQueued queued:
+                _generation = job with { State = GenerationState.Queued, QueuePosition = queued.Position };
+                Publish(revision => new GenerationChanged(revision, _generation, null));
+                break;
+            case RenderStarted started:
+                _generation = job with { State = GenerationState.Running, QueuePosition = 0, TotalSteps = started.TotalSteps, Seed = started.Seed, Message = started.Notes.Count > 0 ? string.Join(" ", started.Notes) : null };
+                Publish(revision => new GenerationChanged(revision, _generation, null));
+                break;
+            case RenderStepped stepped:
+                _generation = job with { State = GenerationState.Running, Step = stepped.Index, TotalSteps = stepped.TotalSteps, Elapsed = stepped.Elapsed };
+                Publish(revision => new GenerationProgress(revision, _generation, stepped.Preview));
+                break;
+            case RenderCompleted completed:
+                _lastResult = completed.Image;
+                ResizeEmptyCanvas(completed.Image.Width, completed.Image.Height);
+                _generation = job with { State = GenerationState.Completed, Step = job.TotalSteps, Elapsed = completed.Elapsed, Seed = completed.Seed };
+                Publish(revision => new GenerationChanged(revision, _generation, completed.Image));
+                break;
+            case RenderFailed failed:
+                _generation = job with { State = GenerationState.Failed, Message = failed.Reason };
+                Publish(revision => new GenerationChanged(revision, _generation, null));
+                break;
+            case RenderCancelled:
+                _generation = job with { State = GenerationState.Cancelled, Message = "Cancelled." };
+                Publish(revision => new GenerationChanged(revision, _generation, null));
+                break;
+        }
+
+        if (_generation is { IsActive: false } && _liveRequester is not null && _liveTimer is null)
+        {
+            // A live-mode change arrived while this job was finishing: run the newest recipe now.
+            StartJob(_liveRequester);
+            _liveRequester = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>In live mode, any recipe change restarts generation after a short quiet time.</summary>
+    private void RecipeChanged(RoomCaller caller)
+    {
+        if (!_isLive || !RoomPolicy.Allows(caller.Role, RoomAction.Generate))
+        {
+            return;
+        }
+
+        _liveRequester = caller;
+        _liveTimer?.Dispose();
+        _liveTimer = this.RegisterGrainTimer(LiveRestartAsync, new GrainTimerCreationOptions(LiveDebounce, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task LiveRestartAsync(CancellationToken cancellationToken)
+    {
+        StopLiveTimer();
+        if (_liveRequester is not { } requester)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_generation is { IsActive: true } stale)
+        {
+            // Stop the stale run at its next step; its Cancelled report starts the new one.
+            _renderer.Cancel(stale.JobId);
+            return Task.CompletedTask;
+        }
+
+        _liveRequester = null;
+        StartJob(requester);
+        return Task.CompletedTask;
+    }
+
+    private void StopLiveTimer()
+    {
+        _liveTimer?.Dispose();
+        _liveTimer = null;
+    }
+
+    /// <summary>Strokes are in the image's pixels: a new image size starts a new canvas, unless strokes are on it.</summary>
+    private void ResizeEmptyCanvas(int width, int height)
+    {
+        if (_mask.IsEmpty && (width != _mask.ImageWidth || height != _mask.ImageHeight))
+        {
+            _mask = new MaskStrokes(width, height);
+            Publish(revision => new MaskCleared(revision, "", width, height));
+        }
+    }
+
+    private void StartJob(RoomCaller requester)
+    {
+        // A painted mask on the last image means inpainting it; otherwise a fresh image from the prompt.
+        var inpaint = !_mask.IsEmpty && _lastResult is not null;
+        var job = new RenderJob(
+            Guid.NewGuid(), RoomId, _prompt.Text, _negativePrompt.Text, _parameters,
+            InitImage: inpaint ? _lastResult!.Bytes : null,
+            Mask: inpaint ? MaskRasterizer.RasterizePng(_mask.All, _mask.ImageWidth, _mask.ImageHeight) : null);
+        _generation = new GenerationStatus(job.JobId, requester.MemberId, requester.DisplayName, GenerationState.Queued, 0, _parameters.Steps, TimeSpan.Zero, 0, _parameters.Seed, null);
+        Publish(revision => new GenerationChanged(revision, _generation, null));
+        _logger.LogInformation("Room {RoomId}: generation {JobId} requested by member {MemberId}", RoomId, job.JobId, requester.MemberId);
+        _renderer.Enqueue(job);
+    }
+
+    private RoomCommandResult? Refuse(RoomCaller caller, RoomAction action) =>
+        RoomPolicy.Allows(caller.Role, action)
+            ? null
+            : RoomCommandResult.Refused(RefusalKind.Forbidden, $"Only a {RoomPolicy.RequiredRole(action)} or above may do this; you are a {caller.Role}.");
+
+    private void Publish(Func<long, RoomEvent> create)
+    {
+        var roomEvent = create(++_revision);
+        _observers.Notify(observer => observer.OnRoomEvent(roomEvent));
+    }
+
+    private IReadOnlyList<PresentMember> PresentList() =>
+        _present.Values.OrderByDescending(m => m.Role).ThenBy(m => m.ColorIndex).ToList();
+
+    private RoomSnapshot Snapshot() =>
+        new(_revision, PresentList(), _parameters, new Dictionary<string, string>(_parametersChangedBy), _generation, _lastResult, _isLive,
+            _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight);
+}

@@ -1,0 +1,178 @@
+using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Rooms;
+using CollabCanvas.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CollabCanvas.Web.Components.Rooms.Live;
+
+/// <summary>
+/// Connects this circuit to the room (presence), follows its events and sends this person's commands.
+/// Connects only once interactive, so the prerendered page does not flash a join/leave.
+/// </summary>
+public sealed partial class LiveRoomView : IAsyncDisposable
+{
+    private LiveRoomState? state;
+    private RoomCaller? caller;
+    private string? error;
+    private string? commandError;
+    private IAsyncDisposable? watch;
+    private RoomActor actor = RoomActor.Anonymous;
+    private PromptEditor? promptEditor;
+    private PromptEditor? negativeEditor;
+    private CancellationTokenSource? typingQuiet;
+
+    /// <summary>How long to wait for an event that was overtaken before reloading the room.</summary>
+    private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
+
+    /// <summary>After this long without a keystroke, the person is no longer shown as typing.</summary>
+    private static readonly TimeSpan TypingQuietTime = TimeSpan.FromSeconds(2);
+
+    /// <summary>The room to show.</summary>
+    [Parameter, EditorRequired] public Guid RoomId { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject] private LiveRoomService Live { get; set; } = default!;
+
+    [Inject] private ModelChoices Choices { get; set; } = default!;
+
+    private bool CanEditPrompt => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.EditPrompt);
+
+    private bool CanEditParameters => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.EditParameters);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        actor = AuthenticationState is null ? RoomActor.Anonymous : (await AuthenticationState).User.ToRoomActor();
+        watch = await Live.WatchAsync(RoomId, OnRoomEventAsync);
+        var connected = await Live.ConnectAsync(actor, RoomId);
+        if (!connected.Succeeded)
+        {
+            error = connected.Error!.Message;
+            return;
+        }
+
+        (caller, var snapshot) = connected.Value;
+        state = new LiveRoomState(snapshot);
+    }
+
+    private Task OnRoomEventAsync(LocalRoomEvent roomEvent) => InvokeAsync(async () =>
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        foreach (var applied in state.Accept(roomEvent))
+        {
+            if (applied.Event is PromptEdited edited && (edited.Field == PromptField.Prompt ? promptEditor : negativeEditor) is { } editor)
+            {
+                await editor.ReceiveAsync(edited.Applied);
+            }
+        }
+
+        if (state.WaitingSince is { } since && DateTimeOffset.UtcNow - since > GapPatience)
+        {
+            // An event never came (a dropped message): start again from the room's snapshot.
+            await ResyncPromptsAsync(null);
+            return;
+        }
+
+        StateHasChanged();
+    });
+
+    private Task<RoomResult<PromptApplied>> EditPromptAsync(PromptField field, PromptEdit edit) =>
+        Live.EditPromptAsync(actor, RoomId, field, edit);
+
+    /// <summary>Reloads the room (after a refused edit or a gap) and restarts both editors from it.</summary>
+    private async Task ResyncPromptsAsync(string? reason)
+    {
+        commandError = reason ?? commandError;
+        var snapshot = await Live.GetSnapshotAsync(actor, RoomId);
+        if (!snapshot.Succeeded || state is null)
+        {
+            return;
+        }
+
+        state.Reset(snapshot.Value!);
+        if (promptEditor is not null)
+        {
+            await promptEditor.ResyncAsync(snapshot.Value!.Prompt);
+        }
+
+        if (negativeEditor is not null)
+        {
+            await negativeEditor.ResyncAsync(snapshot.Value!.NegativePrompt);
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task TypingAsync()
+    {
+        if (caller is null)
+        {
+            return;
+        }
+
+        var wasTyping = typingQuiet is not null;
+        typingQuiet?.Cancel();
+        typingQuiet = new CancellationTokenSource();
+        if (!wasTyping)
+        {
+            await Live.SetTypingAsync(RoomId, caller.MemberId, true);
+        }
+
+        _ = StopTypingLaterAsync(typingQuiet.Token);
+    }
+
+    private async Task StopTypingLaterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(TypingQuietTime, cancellationToken);
+            typingQuiet = null;
+            await Live.SetTypingAsync(RoomId, caller!.MemberId, false);
+        }
+        catch (TaskCanceledException)
+        {
+            // typed again
+        }
+    }
+
+    private Task GenerateAsync() => RunAsync(() => Live.GenerateAsync(actor, RoomId));
+
+    private Task CancelAsync() => RunAsync(() => Live.CancelAsync(actor, RoomId));
+
+    private Task SetLiveAsync(bool isLive) => RunAsync(() => Live.SetLiveModeAsync(actor, RoomId, isLive));
+
+    private Task ChangeParametersAsync(ParameterChange change) => RunAsync(() => Live.ChangeParametersAsync(actor, RoomId, change));
+
+    private async Task RunAsync(Func<Task<RoomResult<bool>>> command)
+    {
+        var result = await command();
+        commandError = result.Error?.Message;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        typingQuiet?.Cancel();
+        if (watch is not null)
+        {
+            await watch.DisposeAsync();
+        }
+
+        if (caller is not null)
+        {
+            await Live.DisconnectAsync(RoomId, caller.MemberId);
+        }
+    }
+}

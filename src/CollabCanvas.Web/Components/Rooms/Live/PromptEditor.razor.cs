@@ -1,0 +1,147 @@
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Web.Rooms;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CollabCanvas.Web.Components.Rooms.Live;
+
+/// <summary>
+/// A co-edited prompt. Keystrokes go from the browser's OT client to <see cref="OnEdit"/>; edits the room applied
+/// come back through <see cref="ReceiveAsync"/> in revision order. The coloured view shows the confirmed text.
+/// </summary>
+public sealed partial class PromptEditor : IAsyncDisposable
+{
+    private readonly List<PromptApplied> _early = [];
+    private ElementReference textarea;
+    private IJSObjectReference? module;
+    private IJSObjectReference? editor;
+    private DotNetObjectReference<PromptEditor>? self;
+    private long attachedRevision;
+
+    /// <summary>Which text this edits.</summary>
+    [Parameter, EditorRequired] public PromptField Field { get; set; }
+
+    /// <summary>The visible label.</summary>
+    [Parameter, EditorRequired] public string Label { get; set; } = "";
+
+    /// <summary>The text as the room confirmed it (coloured view).</summary>
+    [Parameter, EditorRequired] public AuthoredText Text { get; set; } = AuthoredText.Empty;
+
+    /// <summary>The revision of <see cref="Text"/>; the browser client starts from it.</summary>
+    [Parameter] public long Revision { get; set; }
+
+    /// <summary>Names and colours of authors.</summary>
+    [Parameter, EditorRequired] public IReadOnlyDictionary<Guid, PresentMember> Roster { get; set; } = new Dictionary<Guid, PresentMember>();
+
+    /// <summary>The person typing here.</summary>
+    [Parameter, EditorRequired] public Guid MemberId { get; set; }
+
+    /// <summary>Whether this person may type (the server checks again).</summary>
+    [Parameter] public bool CanEdit { get; set; }
+
+    /// <summary>Rows of the textarea.</summary>
+    [Parameter] public int Rows { get; set; } = 3;
+
+    /// <summary>Hint when empty.</summary>
+    [Parameter] public string Placeholder { get; set; } = "";
+
+    /// <summary>Sends an edit to the room.</summary>
+    [Parameter, EditorRequired] public Func<PromptField, PromptEdit, Task<RoomResult<PromptApplied>>> OnEdit { get; set; } = default!;
+
+    /// <summary>The person typed (for the "typing…" marker).</summary>
+    [Parameter] public EventCallback OnTyping { get; set; }
+
+    /// <summary>The room refused an edit or the client lost track: the caller should pass a fresh snapshot to <see cref="ResyncAsync"/>.</summary>
+    [Parameter] public EventCallback<string?> OnNeedsResync { get; set; }
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private string FieldName => Field == PromptField.Prompt ? "prompt" : "negative";
+
+    private string InputId => $"cc-{FieldName}";
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        self = DotNetObjectReference.Create(this);
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/prompt-editor.js");
+        attachedRevision = Revision;
+        editor = await module.InvokeAsync<IJSObjectReference>("attach", textarea, self, new { revision = Revision, text = Text.Text, author = MemberId.ToString() });
+        foreach (var applied in _early.Where(applied => applied.Revision > attachedRevision))
+        {
+            await editor.InvokeVoidAsync("receive", applied);
+        }
+
+        _early.Clear();
+    }
+
+    /// <summary>An edit the room applied (anyone's, this person's too).</summary>
+    public async Task ReceiveAsync(PromptApplied applied)
+    {
+        if (editor is null)
+        {
+            _early.Add(applied);
+            return;
+        }
+
+        await editor.InvokeVoidAsync("receive", applied);
+    }
+
+    /// <summary>Starts the browser client over from the room's text.</summary>
+    public async Task ResyncAsync(PromptSnapshot snapshot)
+    {
+        if (editor is not null)
+        {
+            await editor.InvokeVoidAsync("resync", new { revision = snapshot.Revision, text = snapshot.Text });
+        }
+    }
+
+    [JSInvokable]
+    public async Task SendEdit(Guid editId, long baseRevision, EditStep[] steps)
+    {
+        var result = await OnEdit(Field, new PromptEdit(editId, baseRevision, new TextOperation(steps)));
+        if (!result.Succeeded)
+        {
+            await OnNeedsResync.InvokeAsync(result.Error!.Message);
+        }
+    }
+
+    [JSInvokable]
+    public Task Typing() => OnTyping.InvokeAsync();
+
+    [JSInvokable]
+    public Task RequestResync() => OnNeedsResync.InvokeAsync(null);
+
+    private (string Name, string Color) AuthorOf(Guid author) =>
+        Roster.TryGetValue(author, out var member)
+            ? (member.DisplayName, MemberPalette.ColorOf(member.ColorIndex))
+            : ("someone who left", "#999999");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (editor is not null)
+            {
+                await editor.InvokeVoidAsync("dispose");
+                await editor.DisposeAsync();
+            }
+
+            if (module is not null)
+            {
+                await module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone with the browser; nothing to clean up there.
+        }
+
+        self?.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using CollabCanvas.Engine;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Options;
+using CollabCanvas.Web.Rooms;
+
+namespace CollabCanvas.Web.Hosting;
+
+/// <summary>
+/// Live rooms: the Orleans silo co-hosted in this process (localhost clustering for one node), the diffusion
+/// engine in-process, the renderer that runs rooms' jobs on it, and the per-node relay of room events.
+/// </summary>
+internal static class LiveRoomsSetup
+{
+    public static WebApplicationBuilder AddLiveRooms(this WebApplicationBuilder builder)
+    {
+        var siloOptions = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort));
+
+        var services = builder.Services;
+        services.AddDiffusionEngine(builder.Configuration);
+
+        // The engine resolves a relative models path against the working directory; ours is the content root.
+        services.PostConfigure<EngineOptions>(options =>
+            options.ModelsPath = Path.GetFullPath(options.ModelsPath, builder.Environment.ContentRootPath));
+
+        services.AddSingleton<EngineRoomRenderer>();
+        services.AddSingleton<IRoomRenderer>(provider => provider.GetRequiredService<EngineRoomRenderer>());
+        services.AddHostedService(provider => provider.GetRequiredService<EngineRoomRenderer>());
+        services.AddSingleton<RoomEventRelay>();
+        services.AddSingleton<LiveRoomService>();
+        services.AddSingleton<ModelChoices>();
+        services.AddSingleton<IRoomMemberNotifier, GrainMemberNotifier>();
+        return builder;
+    }
+}

@@ -1,0 +1,170 @@
+using CollabCanvas.Engine.Models;
+using CollabCanvas.Engine.Pipeline;
+using CollabCanvas.Rooms.Live;
+
+namespace CollabCanvas.Web.Live;
+
+/// <summary>
+/// Runs rooms' render jobs with the in-process engine: one job at a time on this node's device, in arrival
+/// order (a room has at most one job, so that is round-robin across rooms). Progress goes back to the room
+/// grain, which publishes it; everyone queued learns their position whenever the queue moves.
+/// </summary>
+internal sealed class EngineRoomRenderer(
+    ImageGenerator generator,
+    ModelCatalog catalog,
+    IGrainFactory grains,
+    ILogger<EngineRoomRenderer> logger) : BackgroundService, IRoomRenderer
+{
+    private readonly Lock _gate = new();
+    private readonly LinkedList<QueuedJob> _pending = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private QueuedJob? _running;
+
+    public void Enqueue(RenderJob job)
+    {
+        lock (_gate)
+        {
+            _pending.AddLast(new QueuedJob(job, new CancellationTokenSource()));
+        }
+
+        _signal.Release();
+        _ = ReportPositionsAsync();
+    }
+
+    public void Cancel(Guid jobId)
+    {
+        QueuedJob? removed = null;
+        lock (_gate)
+        {
+            if (_running?.Job.JobId == jobId)
+            {
+                _running.Cancellation.Cancel();
+                return;
+            }
+
+            for (var node = _pending.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Job.JobId == jobId)
+                {
+                    removed = node.Value;
+                    _pending.Remove(node);
+                    break;
+                }
+            }
+        }
+
+        if (removed is not null)
+        {
+            _ = ReportAsync(removed.Job, new RenderCancelled());
+            _ = ReportPositionsAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await _signal.WaitAsync(stoppingToken);
+            QueuedJob? next;
+            lock (_gate)
+            {
+                next = _pending.First?.Value;
+                if (next is null)
+                {
+                    continue; // it was cancelled while queued
+                }
+
+                _pending.RemoveFirst();
+                _running = next;
+            }
+
+            await ReportPositionsAsync();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, next.Cancellation.Token);
+            await RunAsync(next.Job, linked.Token);
+            lock (_gate)
+            {
+                _running = null;
+            }
+
+            next.Cancellation.Dispose();
+        }
+    }
+
+    private async Task RunAsync(RenderJob job, CancellationToken cancellationToken)
+    {
+        var model = job.Parameters.Model ?? catalog.Models.FirstOrDefault(entry => entry.IsAvailable)?.Name;
+        if (model is null)
+        {
+            await ReportAsync(job, new RenderFailed("No model is installed: put a diffusers ONNX export in the models folder."));
+            return;
+        }
+
+        var request = new GenerationRequest(
+            model, job.Prompt, job.NegativePrompt, job.Parameters.Steps, job.Parameters.Scheduler, job.Parameters.Guidance,
+            job.Parameters.Seed, job.Parameters.Width, job.Parameters.Height, job.InitImage, job.Parameters.Strength, job.Mask,
+            new PreviewOptions(Upscale: 4));
+        try
+        {
+            await foreach (var generationEvent in generator.GenerateAsync(request, cancellationToken))
+            {
+                await ReportAsync(job, ToReport(generationEvent));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReportAsync(job, new RenderCancelled());
+        }
+        catch (Exception ex)
+        {
+            // The engine reports bad input as events; anything thrown here is a fault of ours or the device.
+            logger.LogError(ex, "Render {JobId} for room {RoomId} failed", job.JobId, job.RoomId);
+            await ReportAsync(job, new RenderFailed("The image could not be generated because of an internal error; try again."));
+        }
+    }
+
+    private static RenderReport ToReport(GenerationEvent generationEvent) => generationEvent switch
+    {
+        GenerationStarted started => new RenderStarted(started.TotalSteps, started.Seed, started.Notes),
+        GenerationStep step => new RenderStepped(step.Index, step.TotalSteps, step.Elapsed, step.Preview is { } preview
+            ? new RoomImage(preview.Image, preview.ContentType, preview.Width, preview.Height)
+            : null),
+        GenerationCompleted completed => new RenderCompleted(
+            new RoomImage(completed.Png, "image/png", completed.Width, completed.Height), completed.Seed, completed.Timings.Total),
+        GenerationFailed failed => new RenderFailed(failed.Reason),
+        _ => throw new InvalidOperationException($"Unknown generation event {generationEvent.GetType().Name}."),
+    };
+
+    private async Task ReportPositionsAsync()
+    {
+        List<RenderJob> queued;
+        lock (_gate)
+        {
+            queued = _pending.Select(item => item.Job).ToList();
+        }
+
+        for (var index = 0; index < queued.Count; index++)
+        {
+            await ReportAsync(queued[index], new RenderQueued(index + 1));
+        }
+    }
+
+    private async Task ReportAsync(RenderJob job, RenderReport report)
+    {
+        try
+        {
+            await grains.GetGrain<IRoomGrain>(job.RoomId).ReportRender(job.JobId, report);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not report {Report} of render {JobId} to room {RoomId}", report.GetType().Name, job.JobId, job.RoomId);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
+    }
+
+    private sealed record QueuedJob(RenderJob Job, CancellationTokenSource Cancellation);
+}

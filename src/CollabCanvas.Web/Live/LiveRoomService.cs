@@ -1,0 +1,114 @@
+using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Web.Rooms;
+
+namespace CollabCanvas.Web.Live;
+
+/// <summary>
+/// The facade components, the hub and the API use for a room's live state. Every call first asks
+/// <see cref="RoomService"/> (the one authorization gate) for the caller, then talks to the room's grain.
+/// </summary>
+public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, RoomEventRelay relay)
+{
+    /// <summary>Opens a presence connection: the person appears in the room until <see cref="DisconnectAsync"/>.</summary>
+    public async Task<RoomResult<(RoomCaller Caller, RoomSnapshot Snapshot)>> ConnectAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.ViewRoom, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        var snapshot = await Grain(roomId).Connect(caller.Value!);
+        return RoomResult<(RoomCaller, RoomSnapshot)>.Ok((caller.Value!, snapshot));
+    }
+
+    public Task DisconnectAsync(Guid roomId, Guid memberId) => Grain(roomId).Disconnect(memberId);
+
+    public Task<IAsyncDisposable> WatchAsync(Guid roomId, Func<LocalRoomEvent, Task> subscriber) => relay.WatchAsync(roomId, subscriber);
+
+    public async Task<RoomResult<RoomSnapshot>> GetSnapshotAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.ViewRoom, cancellationToken);
+        return caller.Succeeded ? RoomResult<RoomSnapshot>.Ok(await Grain(roomId).GetSnapshot()) : caller.Error!;
+    }
+
+    public Task<RoomResult<bool>> ChangeParametersAsync(RoomActor actor, Guid roomId, ParameterChange change, CancellationToken cancellationToken = default) =>
+        CommandAsync(actor, roomId, RoomAction.EditParameters, (grain, caller) => grain.ChangeParameters(caller, change), cancellationToken);
+
+    public Task<RoomResult<bool>> GenerateAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default) =>
+        CommandAsync(actor, roomId, RoomAction.Generate, (grain, caller) => grain.Generate(caller), cancellationToken);
+
+    public Task<RoomResult<bool>> SetLiveModeAsync(RoomActor actor, Guid roomId, bool isLive, CancellationToken cancellationToken = default) =>
+        CommandAsync(actor, roomId, RoomAction.Generate, (grain, caller) => grain.SetLiveMode(caller, isLive), cancellationToken);
+
+    /// <summary>Anyone who can view may ask; the grain lets requesters cancel their own and Facilitators any.</summary>
+    public Task<RoomResult<bool>> CancelAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default) =>
+        CommandAsync(actor, roomId, RoomAction.ViewRoom, (grain, caller) => grain.Cancel(caller), cancellationToken);
+
+    /// <summary>Sends an edit of a prompt; the applied edit reaches everyone (this person too) as a room event.</summary>
+    public async Task<RoomResult<PromptApplied>> EditPromptAsync(RoomActor actor, Guid roomId, PromptField field, PromptEdit edit, CancellationToken cancellationToken = default)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.EditPrompt, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        var result = await Grain(roomId).EditPrompt(caller.Value!, field, edit);
+        return result.Succeeded
+            ? RoomResult<PromptApplied>.Ok(result.Applied!)
+            : RoomResult<PromptApplied>.Fail(RoomErrorKind.Invalid, result.Error!);
+    }
+
+    public Task<RoomResult<MaskStroke>> AddStrokeAsync(RoomActor actor, Guid roomId, MaskStroke stroke, CancellationToken cancellationToken = default) =>
+        StrokeAsync(actor, roomId, (grain, caller) => grain.AddStroke(caller, stroke), cancellationToken);
+
+    public Task<RoomResult<MaskStroke>> UndoStrokeAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default) =>
+        StrokeAsync(actor, roomId, (grain, caller) => grain.UndoStroke(caller), cancellationToken);
+
+    public Task<RoomResult<bool>> ClearMaskAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default) =>
+        CommandAsync(actor, roomId, RoomAction.ClearMask, (grain, caller) => grain.ClearMask(caller), cancellationToken);
+
+    public Task MovePointerAsync(Guid roomId, Guid memberId, float x, float y) => Grain(roomId).MovePointer(memberId, x, y);
+
+    public async Task SetTypingAsync(Guid roomId, Guid memberId, bool isTyping) => await Grain(roomId).SetTyping(memberId, isTyping);
+
+    private async Task<RoomResult<bool>> CommandAsync(
+        RoomActor actor, Guid roomId, RoomAction action, Func<IRoomGrain, RoomCaller, Task<RoomCommandResult>> command, CancellationToken cancellationToken)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, action, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        var result = await command(Grain(roomId), caller.Value!);
+        return result.Refusal switch
+        {
+            RefusalKind.None => RoomResult<bool>.Ok(true),
+            RefusalKind.Forbidden => RoomResult<bool>.Fail(RoomErrorKind.Forbidden, result.Error!),
+            RefusalKind.Invalid => RoomResult<bool>.Fail(RoomErrorKind.Invalid, result.Error!),
+            _ => RoomResult<bool>.Fail(RoomErrorKind.Conflict, result.Error!),
+        };
+    }
+
+    private async Task<RoomResult<MaskStroke>> StrokeAsync(
+        RoomActor actor, Guid roomId, Func<IRoomGrain, RoomCaller, Task<StrokeResult>> command, CancellationToken cancellationToken)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.PaintMask, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        var result = await command(Grain(roomId), caller.Value!);
+        return result.Succeeded
+            ? RoomResult<MaskStroke>.Ok(result.Stroke!)
+            : RoomResult<MaskStroke>.Fail(RoomErrorKind.Invalid, result.Error!);
+    }
+
+    private IRoomGrain Grain(Guid roomId) => grains.GetGrain<IRoomGrain>(roomId);
+}

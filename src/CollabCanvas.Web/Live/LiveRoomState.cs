@@ -1,0 +1,197 @@
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Rooms.Prompt;
+
+namespace CollabCanvas.Web.Live;
+
+/// <summary>
+/// What one participant's view shows of a live room, kept up to date from the room's events. Only the newest
+/// preview frame is kept: a view that falls behind shows the latest frame, never a backlog.
+/// </summary>
+public sealed class LiveRoomState
+{
+    public LiveRoomState(RoomSnapshot snapshot) => Reset(snapshot);
+
+    public long Revision { get; private set; }
+
+    public IReadOnlyList<PresentMember> Present { get; private set; } = [];
+
+    public RoomParameters Parameters { get; private set; } = RoomParameters.Default;
+
+    public IReadOnlyDictionary<string, string> ParametersChangedBy { get; private set; } = new Dictionary<string, string>();
+
+    public GenerationStatus? Generation { get; private set; }
+
+    /// <summary>The newest preview frame of the running job (data URL), or null.</summary>
+    public string? PreviewUrl { get; private set; }
+
+    /// <summary>How many preview frames this view has received for the current job.</summary>
+    public int PreviewFrames { get; private set; }
+
+    /// <summary>The last finished image (data URL), or null.</summary>
+    public string? ResultUrl { get; private set; }
+
+    public bool IsLive { get; private set; }
+
+    /// <summary>The prompt as the room has confirmed it, with who wrote each character.</summary>
+    public AuthoredText Prompt { get; private set; } = AuthoredText.Empty;
+
+    public long PromptRevision { get; private set; }
+
+    public AuthoredText NegativePrompt { get; private set; } = AuthoredText.Empty;
+
+    public long NegativePromptRevision { get; private set; }
+
+    /// <summary>Mask strokes, oldest first.</summary>
+    public IReadOnlyList<MaskStroke> Strokes { get; private set; } = [];
+
+    public int MaskWidth { get; private set; }
+
+    public int MaskHeight { get; private set; }
+
+    /// <summary>Others' pointers on the canvas, by member.</summary>
+    public IReadOnlyDictionary<Guid, (float X, float Y)> Pointers => _pointers;
+
+    private readonly Dictionary<Guid, (float X, float Y)> _pointers = [];
+
+    /// <summary>Everyone seen here since this view opened (name and colour), so authors who left keep theirs.</summary>
+    public IReadOnlyDictionary<Guid, PresentMember> Roster => _roster;
+
+    private readonly Dictionary<Guid, PresentMember> _roster = [];
+
+    private void Remember(IEnumerable<PresentMember> present)
+    {
+        foreach (var member in present)
+        {
+            _roster[member.MemberId] = member;
+        }
+    }
+
+    /// <summary>The latest join/leave notice.</summary>
+    public string? Notice { get; private set; }
+
+    public void Reset(RoomSnapshot snapshot)
+    {
+        Revision = snapshot.Revision;
+        Present = snapshot.Present;
+        Remember(snapshot.Present);
+        Parameters = snapshot.Parameters;
+        ParametersChangedBy = snapshot.ParametersChangedBy;
+        Generation = snapshot.Generation;
+        ResultUrl = snapshot.LastResult is { } result ? LocalRoomEvent.ToDataUrl(result) : null;
+        IsLive = snapshot.IsLive;
+        PreviewUrl = null;
+        PreviewFrames = 0;
+        _held.Clear();
+        WaitingSince = null;
+        Prompt = AuthoredText.FromSpans(snapshot.Prompt.Text, snapshot.Prompt.Authors);
+        PromptRevision = snapshot.Prompt.Revision;
+        NegativePrompt = AuthoredText.FromSpans(snapshot.NegativePrompt.Text, snapshot.NegativePrompt.Authors);
+        NegativePromptRevision = snapshot.NegativePrompt.Revision;
+        Strokes = snapshot.Strokes;
+        MaskWidth = snapshot.MaskWidth;
+        MaskHeight = snapshot.MaskHeight;
+        _pointers.Clear();
+    }
+
+    /// <summary>
+    /// Takes an event as it arrives. Events can overtake each other on the way, so one that comes early is
+    /// held until the ones before it arrive. Returns the events applied now, in revision order (empty while
+    /// waiting); <see cref="WaitingSince"/> says how long a gap has been open, so the caller can give up
+    /// waiting and <see cref="Reset"/> from a snapshot.
+    /// </summary>
+    public IReadOnlyList<LocalRoomEvent> Accept(LocalRoomEvent local)
+    {
+        if (local.Event.Revision <= Revision)
+        {
+            return []; // already reflected (it arrived with the snapshot)
+        }
+
+        _held[local.Event.Revision] = local;
+        var applied = new List<LocalRoomEvent>();
+        while (_held.Remove(Revision + 1, out var next))
+        {
+            Apply(next);
+            applied.Add(next);
+        }
+
+        WaitingSince = _held.Count > 0 ? WaitingSince ?? DateTimeOffset.UtcNow : null;
+        return applied;
+    }
+
+    /// <summary>When the oldest unfilled gap opened; null when nothing is held.</summary>
+    public DateTimeOffset? WaitingSince { get; private set; }
+
+    private readonly SortedDictionary<long, LocalRoomEvent> _held = [];
+
+    private void Apply(LocalRoomEvent local)
+    {
+        var roomEvent = local.Event;
+        Revision = roomEvent.Revision;
+        switch (roomEvent)
+        {
+            case PresenceChanged presence:
+                Present = presence.Present;
+                Remember(presence.Present);
+                foreach (var gone in _pointers.Keys.Where(id => presence.Present.All(member => member.MemberId != id)).ToList())
+                {
+                    _pointers.Remove(gone);
+                }
+
+                Notice = presence.Notice ?? Notice;
+                break;
+            case ParametersChanged parameters:
+                Parameters = parameters.Parameters;
+                ParametersChangedBy = parameters.ChangedBy;
+                break;
+            case PromptEdited { Field: PromptField.Prompt } edited:
+                Prompt = Prompt.Apply(edited.Applied.Operation, edited.Applied.Author);
+                PromptRevision = edited.Applied.Revision;
+                break;
+            case PromptEdited edited:
+                NegativePrompt = NegativePrompt.Apply(edited.Applied.Operation, edited.Applied.Author);
+                NegativePromptRevision = edited.Applied.Revision;
+                break;
+            case StrokeAdded added:
+                Strokes = [.. Strokes, added.Stroke];
+                break;
+            case StrokeRemoved removed:
+                Strokes = Strokes.Where(stroke => stroke.Id != removed.StrokeId).ToList();
+                break;
+            case MaskCleared cleared:
+                Strokes = [];
+                MaskWidth = cleared.Width;
+                MaskHeight = cleared.Height;
+                break;
+            case PointerMoved pointer:
+                _pointers[pointer.MemberId] = (pointer.X, pointer.Y);
+                break;
+            case LiveModeChanged live:
+                IsLive = live.IsLive;
+                break;
+            case GenerationProgress progress:
+                Generation = progress.Status;
+                if (local.ImageDataUrl is not null)
+                {
+                    PreviewUrl = local.ImageDataUrl;
+                    PreviewFrames++;
+                }
+
+                break;
+            case GenerationChanged changed:
+                if (changed.Status.JobId != Generation?.JobId)
+                {
+                    PreviewUrl = null;
+                    PreviewFrames = 0;
+                }
+
+                Generation = changed.Status;
+                if (local.ImageDataUrl is not null)
+                {
+                    ResultUrl = local.ImageDataUrl;
+                }
+
+                break;
+        }
+    }
+}

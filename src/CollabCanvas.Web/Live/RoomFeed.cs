@@ -1,0 +1,88 @@
+using CollabCanvas.Rooms.Live;
+
+namespace CollabCanvas.Web.Live;
+
+/// <summary>
+/// A room event as this node hands it to its own subscribers, with any image already turned into a data URL
+/// once, so every participant on the node gets the same string instead of encoding it again.
+/// </summary>
+public sealed record LocalRoomEvent(RoomEvent Event, string? ImageDataUrl)
+{
+    public static LocalRoomEvent From(RoomEvent roomEvent) => new(roomEvent, (roomEvent switch
+    {
+        GenerationProgress progress => progress.Preview,
+        GenerationChanged changed => changed.Result,
+        _ => null,
+    }) is { } image ? ToDataUrl(image) : null);
+
+    public static string ToDataUrl(RoomImage image) => $"data:{image.ContentType};base64,{Convert.ToBase64String(image.Bytes)}";
+}
+
+/// <summary>This node's observer of one room: it receives the grain's events and hands them to local subscribers.</summary>
+internal sealed class RoomFeed(Guid roomId, ILogger logger) : IRoomObserver
+{
+    private readonly Lock _gate = new();
+    private readonly List<Func<LocalRoomEvent, Task>> _subscribers = [];
+
+    public Guid RoomId { get; } = roomId;
+
+    public IRoomObserver? Reference { get; set; }
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    public void Add(Func<LocalRoomEvent, Task> subscriber)
+    {
+        lock (_gate)
+        {
+            _subscribers.Add(subscriber);
+        }
+    }
+
+    public bool Remove(Func<LocalRoomEvent, Task> subscriber)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(subscriber);
+            return _subscribers.Count == 0;
+        }
+    }
+
+    public Task OnRoomEvent(RoomEvent roomEvent)
+    {
+        var local = LocalRoomEvent.From(roomEvent);
+        Func<LocalRoomEvent, Task>[] targets;
+        lock (_gate)
+        {
+            targets = [.. _subscribers];
+        }
+
+        foreach (var target in targets)
+        {
+            // Each subscriber marshals to its own circuit; one slow circuit must not hold up the others.
+            _ = DeliverAsync(target, local);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task DeliverAsync(Func<LocalRoomEvent, Task> target, LocalRoomEvent local)
+    {
+        try
+        {
+            await target(local);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A subscriber of room {RoomId} failed to take event {Event}", RoomId, local.Event.GetType().Name);
+        }
+    }
+}

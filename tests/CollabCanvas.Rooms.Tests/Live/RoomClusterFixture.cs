@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using CollabCanvas.Rooms.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace CollabCanvas.Rooms.Tests.Live;
+
+/// <summary>An in-process Orleans cluster whose renderer only records jobs, so tests drive progress by hand.</summary>
+public sealed class RoomClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
+
+    public RecordingRenderer Renderer =>
+        (RecordingRenderer)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomRenderer>();
+
+    public IRoomGrain NewRoom() => Cluster.GrainFactory.GetGrain<IRoomGrain>(Guid.NewGuid());
+
+    public async Task<(RecordingObserver Observer, IRoomObserver Reference)> ObserveAsync(IRoomGrain room)
+    {
+        var observer = new RecordingObserver();
+        var reference = Cluster.Client.CreateObjectReference<IRoomObserver>(observer);
+        await room.Subscribe(reference);
+        return (observer, reference);
+    }
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.ConfigureServices(services => services.AddSingleton<IRoomRenderer, RecordingRenderer>());
+    }
+}
+
+/// <summary>Records what the grain asks of the renderer.</summary>
+public sealed class RecordingRenderer : IRoomRenderer
+{
+    public ConcurrentQueue<RenderJob> Enqueued { get; } = new();
+
+    public ConcurrentQueue<Guid> Cancelled { get; } = new();
+
+    public void Enqueue(RenderJob job) => Enqueued.Enqueue(job);
+
+    public void Cancel(Guid jobId) => Cancelled.Enqueue(jobId);
+
+    public IReadOnlyList<RenderJob> JobsFor(Guid roomId) => Enqueued.Where(job => job.RoomId == roomId).ToList();
+}
+
+/// <summary>Collects a room's events.</summary>
+public sealed class RecordingObserver : IRoomObserver
+{
+    private readonly ConcurrentQueue<RoomEvent> _events = new();
+
+    public IReadOnlyList<RoomEvent> Events => [.. _events];
+
+    public Task OnRoomEvent(RoomEvent roomEvent)
+    {
+        _events.Enqueue(roomEvent);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits (up to 5 s) until an event matching <paramref name="match"/> has arrived.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null) where T : RoomEvent
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Events.OfType<T>().LastOrDefault(e => match?.Invoke(e) ?? true) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No {typeof(T).Name} arrived; got: {string.Join(", ", Events.Select(e => e.GetType().Name))}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RoomClusterCollection : ICollectionFixture<RoomClusterFixture>
+{
+    public const string Name = "room cluster";
+}
