@@ -33,6 +33,12 @@ public sealed class LiveRoomState
 
     public bool IsLive { get; private set; }
 
+    /// <summary>True while a job runs and a preview frame of it has arrived.</summary>
+    public bool ShowingPreview => Generation is { IsActive: true } && PreviewUrl is not null;
+
+    /// <summary>What the image area shows: the newest preview while running, else the last result.</summary>
+    public string? ShownImageUrl => ShowingPreview ? PreviewUrl : ResultUrl;
+
     /// <summary>The prompt as the room has confirmed it, with who wrote each character.</summary>
     public AuthoredText Prompt { get; private set; } = AuthoredText.Empty;
 

@@ -1,3 +1,4 @@
+using CollabCanvas.Rooms;
 using CollabCanvas.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -7,69 +8,96 @@ using static Microsoft.Playwright.Assertions;
 namespace CollabCanvas.Web.Tests.Browser;
 
 /// <summary>
-/// Two people in one live room: they see each other present, the facilitator generates, and both end with
-/// the same image; the guest (made a Viewer) gets no Generate button.
+/// Three people in one live room (A facilitator, B editor, C viewer): they see each other; B paints a stroke
+/// and A and C see it; A generates and all three receive the preview frames and the same final image;
+/// C has no Generate button.
 /// </summary>
 public sealed class LiveRoomTests(BrowserAppFactory app, ITestOutputHelper output) : IClassFixture<BrowserAppFactory>
 {
     [Fact]
-    public async Task Everyone_in_the_room_sees_each_other_and_the_same_generated_image()
+    public async Task Three_people_see_each_other_the_mask_and_the_same_generated_image()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
 
-        var facilitator = await NewPageAsync(browser);
-        await facilitator.GotoAsync("/Account/Register");
-        await facilitator.FillAsync("#register-name", "Fay");
-        await facilitator.FillAsync("#register-email", $"fay-{Guid.NewGuid():N}@example.test");
-        await facilitator.FillAsync("#register-password", "Passw0rd!");
-        await facilitator.FillAsync("#register-confirm", "Passw0rd!");
-        await facilitator.Locator("form button[type=submit]").ClickAsync();
-        await facilitator.WaitForURLAsync("**/rooms");
-        await facilitator.FillAsync("#room-name", "Live studio");
-        await facilitator.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
-        await facilitator.WaitForURLAsync("**/rooms/*-*");
-        var code = (await facilitator.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
+        var a = await NewPageAsync(browser);
+        await a.GotoAsync("/Account/Register");
+        await a.FillAsync("#register-name", "Fay");
+        await a.FillAsync("#register-email", $"fay-{Guid.NewGuid():N}@example.test");
+        await a.FillAsync("#register-password", "Passw0rd!");
+        await a.FillAsync("#register-confirm", "Passw0rd!");
+        await a.Locator("form button[type=submit]").ClickAsync();
+        await a.WaitForURLAsync("**/rooms");
+        await a.FillAsync("#room-name", "Live studio");
+        await a.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
+        await a.WaitForURLAsync("**/rooms/*-*");
+        var code = (await a.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
+        var roomId = Guid.Parse(new Uri(a.Url).Segments[^1]);
 
-        var guest = await NewPageAsync(browser);
-        await guest.GotoAsync($"/join/{code}");
-        await guest.FillAsync("#join-name", "Gus");
-        await guest.Locator("form button[type=submit]").ClickAsync();
-        await guest.WaitForURLAsync("**/rooms/*-*");
+        var b = await JoinAsGuestAsync(browser, code, "Gus");
+        var c = await JoinAsGuestAsync(browser, code, "Cleo");
+        await ChangeRoleAsync(roomId, "Fay", "Cleo", RoomRole.Viewer);
+        await c.ReloadAsync();
+        await Expect(c.Locator("[data-testid=my-role]")).ToContainTextAsync("Viewer");
 
-        // Presence: each sees the other.
-        await Expect(facilitator.Locator(".cc-presence")).ToContainTextAsync("Gus");
-        await Expect(guest.Locator(".cc-presence")).ToContainTextAsync("Fay");
+        foreach (var page in new[] { a, b, c })
+        {
+            foreach (var name in new[] { "Fay", "Gus", "Cleo" })
+            {
+                await Expect(page.Locator(".cc-presence")).ToContainTextAsync(name);
+            }
+        }
 
-        // The facilitator generates; both see the finished image, and it is the same image.
-        await facilitator.Locator("[data-testid=generate]").ClickAsync();
-        await Expect(facilitator.Locator("[data-testid=result]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(guest.Locator("[data-testid=result]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(guest.Locator("[data-testid=progress]")).ToContainTextAsync("Done");
-        var facilitatorImage = await facilitator.Locator("[data-testid=result]").GetAttributeAsync("src");
-        var guestImage = await guest.Locator("[data-testid=result]").GetAttributeAsync("src");
-        Assert.StartsWith("data:image/png;base64,", facilitatorImage);
-        Assert.Equal(facilitatorImage, guestImage);
-        await guest.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-guest.png"), FullPage = true });
+        // B paints a stroke; A and C see B's layer.
+        var canvas = b.Locator("[data-testid=mask-canvas]");
+        var box = (await canvas.BoundingBoxAsync())!;
+        await b.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.3f);
+        await b.Mouse.DownAsync();
+        await b.Mouse.MoveAsync(box.X + box.Width * 0.6f, box.Y + box.Height * 0.5f, new() { Steps = 8 });
+        await b.Mouse.UpAsync();
+        await Expect(a.Locator(".cc-layer-chip")).ToContainTextAsync("Gus");
+        await Expect(c.Locator(".cc-layer-chip")).ToContainTextAsync("Gus");
 
-        // Made a Viewer by the facilitator, the guest has no Generate button any more (after a reload).
-        var roomId = Guid.Parse(new Uri(facilitator.Url).Segments[^1]);
-        await ChangeRoleAsync(roomId, "Fay", "Gus", CollabCanvas.Rooms.RoomRole.Viewer);
-        await guest.ReloadAsync();
-        await Expect(guest.Locator("[data-testid=my-role]")).ToContainTextAsync("Viewer");
-        await Expect(guest.Locator(".cc-presence")).ToContainTextAsync("Fay");
-        Assert.Equal(0, await guest.Locator("[data-testid=generate]").CountAsync());
-        output.WriteLine("live room ok");
+        // C, a Viewer, has no Generate button and cannot paint.
+        Assert.Equal(0, await c.Locator("[data-testid=generate]").CountAsync());
+        Assert.Equal(0, await c.Locator("[data-testid=tool-brush]").CountAsync());
+
+        // A generates; everyone gets the preview frames and then the same image.
+        await a.Locator("[data-testid=generate]").ClickAsync();
+        var images = new List<string?>();
+        foreach (var page in new[] { a, b, c })
+        {
+            await Expect(page.Locator("[data-testid=progress]")).ToContainTextAsync("Done", new() { Timeout = 30_000 });
+            var frames = int.Parse(await page.Locator("[data-testid=progress]").GetAttributeAsync("data-preview-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(frames >= 3, $"a participant received {frames} preview frames");
+            images.Add(await page.Locator("[data-testid=result]").GetAttributeAsync("src"));
+        }
+
+        Assert.StartsWith("data:image/png;base64,", images[0]);
+        Assert.All(images, image => Assert.Equal(images[0], image));
+        await a.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-facilitator.png"), FullPage = true });
+        await b.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-editor.png"), FullPage = true });
+        await c.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-viewer.png"), FullPage = true });
     }
 
-    private async Task ChangeRoleAsync(Guid roomId, string facilitatorName, string memberName, CollabCanvas.Rooms.RoomRole role)
+    private async Task<IPage> JoinAsGuestAsync(IBrowser browser, string code, string name)
+    {
+        var page = await NewPageAsync(browser);
+        await page.GotoAsync($"/join/{code}");
+        await page.FillAsync("#join-name", name);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/rooms/*-*");
+        return page;
+    }
+
+    private async Task ChangeRoleAsync(Guid roomId, string facilitatorName, string memberName, RoomRole role)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CollabCanvas.Data.AppDbContext>();
         var facilitator = db.RoomMembers.Single(m => m.RoomId == roomId && m.DisplayName == facilitatorName);
         var member = db.RoomMembers.Single(m => m.RoomId == roomId && m.DisplayName == memberName);
         var rooms = scope.ServiceProvider.GetRequiredService<CollabCanvas.Web.Rooms.RoomService>();
-        var changed = await rooms.ChangeRoleAsync(CollabCanvas.Rooms.RoomActor.Account(facilitator.UserId!, facilitatorName), roomId, member.Id, role);
+        var changed = await rooms.ChangeRoleAsync(RoomActor.Account(facilitator.UserId!, facilitatorName), roomId, member.Id, role);
         Assert.True(changed.Succeeded, changed.Error?.Message);
     }
 

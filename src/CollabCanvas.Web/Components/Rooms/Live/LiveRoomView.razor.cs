@@ -1,5 +1,6 @@
 using CollabCanvas.Rooms;
 using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Mask;
 using CollabCanvas.Rooms.Prompt;
 using CollabCanvas.Web.Live;
 using CollabCanvas.Web.Rooms;
@@ -23,6 +24,7 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     private RoomActor actor = RoomActor.Anonymous;
     private PromptEditor? promptEditor;
     private PromptEditor? negativeEditor;
+    private MaskCanvas? maskCanvas;
     private CancellationTokenSource? typingQuiet;
 
     /// <summary>How long to wait for an event that was overtaken before reloading the room.</summary>
@@ -41,6 +43,10 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     [Inject] private ModelChoices Choices { get; set; } = default!;
 
     private bool CanEditPrompt => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.EditPrompt);
+
+    private bool CanPaint => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.PaintMask);
+
+    private bool CanClearMask => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.ClearMask);
 
     private bool CanEditParameters => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.EditParameters);
 
@@ -73,10 +79,7 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
         foreach (var applied in state.Accept(roomEvent))
         {
-            if (applied.Event is PromptEdited edited && (edited.Field == PromptField.Prompt ? promptEditor : negativeEditor) is { } editor)
-            {
-                await editor.ReceiveAsync(edited.Applied);
-            }
+            await ForwardAsync(applied.Event);
         }
 
         if (state.WaitingSince is { } since && DateTimeOffset.UtcNow - since > GapPatience)
@@ -88,6 +91,39 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
         StateHasChanged();
     });
+
+    /// <summary>Events the browser-side editors handle themselves (they hold unconfirmed local work).</summary>
+    private async Task ForwardAsync(RoomEvent roomEvent)
+    {
+        switch (roomEvent)
+        {
+            case PromptEdited edited when (edited.Field == PromptField.Prompt ? promptEditor : negativeEditor) is { } editor:
+                await editor.ReceiveAsync(edited.Applied);
+                break;
+            case StrokeAdded added when maskCanvas is not null:
+                await maskCanvas.AddedAsync(added.Stroke);
+                break;
+            case StrokeRemoved removed when maskCanvas is not null:
+                await maskCanvas.RemovedAsync(removed.StrokeId);
+                break;
+            case MaskCleared when maskCanvas is not null:
+                StateHasChanged(); // the canvas takes the new size from its parameters first
+                await maskCanvas.ResetAsync();
+                break;
+        }
+    }
+
+    private Task<RoomResult<MaskStroke>> AddStrokeAsync(MaskStroke stroke) => Live.AddStrokeAsync(actor, RoomId, stroke);
+
+    private Task UndoStrokeAsync() => RunAsync(async () =>
+    {
+        var result = await Live.UndoStrokeAsync(actor, RoomId);
+        return result.Succeeded ? RoomResult<bool>.Ok(true) : result.Error!;
+    });
+
+    private Task ClearMaskAsync() => RunAsync(() => Live.ClearMaskAsync(actor, RoomId));
+
+    private Task MovePointerAsync(float x, float y) => caller is null ? Task.CompletedTask : Live.MovePointerAsync(RoomId, caller.MemberId, x, y);
 
     private Task<RoomResult<PromptApplied>> EditPromptAsync(PromptField field, PromptEdit edit) =>
         Live.EditPromptAsync(actor, RoomId, field, edit);
@@ -111,6 +147,12 @@ public sealed partial class LiveRoomView : IAsyncDisposable
         if (negativeEditor is not null)
         {
             await negativeEditor.ResyncAsync(snapshot.Value!.NegativePrompt);
+        }
+
+        StateHasChanged();
+        if (maskCanvas is not null)
+        {
+            await maskCanvas.ResetAsync();
         }
 
         StateHasChanged();
