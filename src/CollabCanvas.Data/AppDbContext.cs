@@ -11,6 +11,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
 
+    public DbSet<RoomLiveStateRow> RoomLiveStates => Set<RoomLiveStateRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

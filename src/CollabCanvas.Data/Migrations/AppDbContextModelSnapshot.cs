@@ -121,6 +121,23 @@ namespace CollabCanvas.Data.Migrations
                     b.ToTable("Rooms", (string)null);
                 });
 
+            modelBuilder.Entity("CollabCanvas.Data.Entities.RoomLiveStateRow", b =>
+                {
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoomId");
+
+                    b.ToTable("RoomLiveStates", (string)null);
+                });
+
             modelBuilder.Entity("CollabCanvas.Data.Entities.RoomMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -286,6 +303,15 @@ namespace CollabCanvas.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CollabCanvas.Data.Entities.RoomLiveStateRow", b =>
+                {
+                    b.HasOne("CollabCanvas.Data.Entities.Room", null)
+                        .WithOne()
+                        .HasForeignKey("CollabCanvas.Data.Entities.RoomLiveStateRow", "RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CollabCanvas.Data.Entities.RoomMember", b =>

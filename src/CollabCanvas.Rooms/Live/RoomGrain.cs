@@ -15,10 +15,15 @@ public sealed class RoomGrain : Grain, IRoomGrain
     /// <summary>How long an observer stays subscribed without renewing.</summary>
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
 
+    /// <summary>Changes are written at most this long after they happen (and at deactivation).</summary>
+    public static readonly TimeSpan SaveDelay = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Quiet time after a change before live mode regenerates.</summary>
     public static readonly TimeSpan LiveDebounce = TimeSpan.FromMilliseconds(250);
 
     private readonly IRoomRenderer _renderer;
+    private readonly IRoomStateStore _store;
+    private IGrainTimer? _saveTimer;
     private readonly ILogger<RoomGrain> _logger;
     private readonly ObserverManager<IRoomObserver> _observers;
     private readonly Dictionary<Guid, PresentMember> _present = [];
@@ -31,21 +36,80 @@ public sealed class RoomGrain : Grain, IRoomGrain
     private long _revision;
     private IGrainTimer? _liveTimer;
     private RoomCaller? _liveRequester;
-    private readonly PromptDocument _prompt = new();
-    private readonly PromptDocument _negativePrompt = new();
+    private PromptDocument _prompt = new();
+    private PromptDocument _negativePrompt = new();
     private MaskStrokes _mask = new(DefaultCanvasSide, DefaultCanvasSide);
 
     /// <summary>Canvas size for strokes before the room has an image.</summary>
     public const int DefaultCanvasSide = 512;
 
-    public RoomGrain(IRoomRenderer renderer, ILogger<RoomGrain> logger)
+    public RoomGrain(IRoomRenderer renderer, IRoomStateStore store, ILogger<RoomGrain> logger)
     {
         _renderer = renderer;
+        _store = store;
         _logger = logger;
         _observers = new ObserverManager<IRoomObserver>(ObserverExpiry, logger);
     }
 
     private Guid RoomId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Event revisions continue above any earlier activation's, so a watcher that outlived a restart sees
+        // a jump (and reloads the room) instead of taking new events for old ones.
+        _revision = DateTime.UtcNow.Ticks;
+        if (await _store.LoadAsync(RoomId, cancellationToken) is { } saved)
+        {
+            _prompt = new PromptDocument(saved.Prompt);
+            _negativePrompt = new PromptDocument(saved.NegativePrompt);
+            _parameters = saved.Parameters;
+            foreach (var (field, name) in saved.ParametersChangedBy)
+            {
+                _parametersChangedBy[field] = name;
+            }
+
+            _mask = new MaskStrokes(saved.MaskWidth, saved.MaskHeight);
+            foreach (var stroke in saved.Strokes)
+            {
+                _mask.Add(stroke);
+            }
+
+            _lastResult = saved.LastResult;
+            _isLive = saved.IsLive;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_saveTimer is not null)
+        {
+            await SaveAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Schedules a write of what must survive a restart, coalescing bursts of changes (typing).</summary>
+    private void MarkDirty()
+    {
+        _saveTimer ??= this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        _saveTimer?.Dispose();
+        _saveTimer = null;
+        var state = new RoomLiveState(
+            _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters, new Dictionary<string, string>(_parametersChangedBy),
+            [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastResult, _isLive);
+        try
+        {
+            await _store.SaveAsync(RoomId, state, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Keep the room running; try again with the next change.
+            _logger.LogError(ex, "Room {RoomId}: saving its live state failed", RoomId);
+        }
+    }
 
     public Task<RoomSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
@@ -405,6 +469,12 @@ public sealed class RoomGrain : Grain, IRoomGrain
     private void Publish(Func<long, RoomEvent> create)
     {
         var roomEvent = create(++_revision);
+        if (roomEvent is PromptEdited or ParametersChanged or StrokeAdded or StrokeRemoved or MaskCleared or LiveModeChanged
+            or GenerationChanged { Result: not null })
+        {
+            MarkDirty();
+        }
+
         _observers.Notify(observer => observer.OnRoomEvent(roomEvent));
     }
 

@@ -1,3 +1,4 @@
+using CollabCanvas.Data.Rooms;
 using CollabCanvas.Engine;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Live;
@@ -27,6 +28,7 @@ internal static class LiveRoomsSetup
         services.AddSingleton<EngineRoomRenderer>();
         services.AddSingleton<IRoomRenderer>(provider => provider.GetRequiredService<EngineRoomRenderer>());
         services.AddHostedService(provider => provider.GetRequiredService<EngineRoomRenderer>());
+        services.AddSingleton<IRoomStateStore, EfRoomStateStore>();
         services.AddSingleton<RoomEventRelay>();
         services.AddSingleton<LiveRoomService>();
         services.AddSingleton<ModelChoices>();

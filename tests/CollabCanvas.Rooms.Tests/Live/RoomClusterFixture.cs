@@ -13,6 +13,9 @@ public sealed class RoomClusterFixture : IAsyncLifetime
     public RecordingRenderer Renderer =>
         (RecordingRenderer)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomRenderer>();
 
+    public MemoryRoomStateStore Store =>
+        (MemoryRoomStateStore)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomStateStore>();
+
     public IRoomGrain NewRoom() => Cluster.GrainFactory.GetGrain<IRoomGrain>(Guid.NewGuid());
 
     public async Task<(RecordingObserver Observer, IRoomObserver Reference)> ObserveAsync(IRoomGrain room)
@@ -30,7 +33,9 @@ public sealed class RoomClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.ConfigureServices(services => services.AddSingleton<IRoomRenderer, RecordingRenderer>());
+            siloBuilder.ConfigureServices(services => services
+                .AddSingleton<IRoomRenderer, RecordingRenderer>()
+                .AddSingleton<IRoomStateStore, MemoryRoomStateStore>());
     }
 }
 
@@ -46,6 +51,21 @@ public sealed class RecordingRenderer : IRoomRenderer
     public void Cancel(Guid jobId) => Cancelled.Enqueue(jobId);
 
     public IReadOnlyList<RenderJob> JobsFor(Guid roomId) => Enqueued.Where(job => job.RoomId == roomId).ToList();
+}
+
+/// <summary>Keeps saved room states in memory, as the database would.</summary>
+public sealed class MemoryRoomStateStore : IRoomStateStore
+{
+    public ConcurrentDictionary<Guid, RoomLiveState> Saved { get; } = new();
+
+    public Task<RoomLiveState?> LoadAsync(Guid roomId, CancellationToken cancellationToken) =>
+        Task.FromResult(Saved.TryGetValue(roomId, out var state) ? state : null);
+
+    public Task SaveAsync(Guid roomId, RoomLiveState state, CancellationToken cancellationToken)
+    {
+        Saved[roomId] = state;
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Collects a room's events.</summary>

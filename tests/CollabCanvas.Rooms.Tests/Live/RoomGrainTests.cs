@@ -43,7 +43,7 @@ public sealed class RoomGrainTests(RoomClusterFixture fixture)
         await observer.WaitForAsync<ParametersChanged>();
 
         var revisions = observer.Events.Select(e => e.Revision).ToList();
-        Assert.Equal(Enumerable.Range(1, revisions.Count).Select(r => (long)r), revisions);
+        Assert.Equal(Enumerable.Range(0, revisions.Count).Select(r => revisions[0] + r), revisions);
         Assert.Equal(revisions[^1], (await room.GetSnapshot()).Revision);
     }
 
@@ -194,6 +194,46 @@ public sealed class RoomGrainTests(RoomClusterFixture fixture)
 
         var removed = await observer.WaitForAsync<PresenceChanged>(e => e.Notice == "Bo was removed");
         Assert.Empty(removed.Present);
+    }
+
+    [Fact]
+    public async Task Prompt_parameters_and_strokes_are_saved_shortly_after_a_change()
+    {
+        var room = fixture.NewRoom();
+        var editor = Person("Edda", RoomRole.Editor);
+
+        await room.EditPrompt(editor, PromptField.Prompt, new CollabCanvas.Rooms.Prompt.PromptEdit(Guid.NewGuid(), 0, CollabCanvas.Rooms.Prompt.TextOperation.Insert(0, 0, "a red fox")));
+        await room.ChangeParameters(editor, new ParameterChange(Steps: 9));
+        await room.AddStroke(editor, new CollabCanvas.Rooms.Mask.MaskStroke(Guid.NewGuid(), Guid.Empty, CollabCanvas.Rooms.Mask.MaskTool.Brush, 8, [new(10, 10), new(20, 20)]));
+
+        await WaitUntilAsync(() => fixture.Store.Saved.TryGetValue(room.GetPrimaryKey(), out var saved) && saved.Strokes.Count == 1);
+        var state = fixture.Store.Saved[room.GetPrimaryKey()];
+        Assert.Equal("a red fox", state.Prompt.Text);
+        Assert.Equal(editor.MemberId, Assert.Single(state.Prompt.Authors).Author);
+        Assert.Equal(9, state.Parameters.Steps);
+        Assert.Equal(editor.MemberId, state.Strokes[0].Author);
+    }
+
+    [Fact]
+    public async Task A_room_comes_back_from_its_saved_state()
+    {
+        var roomId = Guid.NewGuid();
+        var author = Guid.NewGuid();
+        fixture.Store.Saved[roomId] = new RoomLiveState(
+            new CollabCanvas.Rooms.Prompt.PromptSnapshot(7, "saved text", [new(author, 0, 10)]),
+            CollabCanvas.Rooms.Prompt.PromptSnapshot.Empty,
+            RoomParameters.Default with { Steps = 42 },
+            new Dictionary<string, string> { ["Steps"] = "Ada" },
+            [new CollabCanvas.Rooms.Mask.MaskStroke(Guid.NewGuid(), author, CollabCanvas.Rooms.Mask.MaskTool.Brush, 4, [new(1, 1)])],
+            64, 64, null, false);
+
+        var snapshot = await fixture.Cluster.GrainFactory.GetGrain<IRoomGrain>(roomId).GetSnapshot();
+
+        Assert.Equal("saved text", snapshot.Prompt.Text);
+        Assert.Equal(7, snapshot.Prompt.Revision);
+        Assert.Equal(42, snapshot.Parameters.Steps);
+        Assert.Single(snapshot.Strokes);
+        Assert.Equal(64, snapshot.MaskWidth);
     }
 
     private async Task<RenderJob> EnqueueAsync(IRoomGrain room, RoomCaller requester)

@@ -82,15 +82,33 @@ public sealed partial class LiveRoomView : IAsyncDisposable
             await ForwardAsync(applied.Event);
         }
 
-        if (state.WaitingSince is { } since && DateTimeOffset.UtcNow - since > GapPatience)
+        if (state.WaitingSince is { } since)
         {
-            // An event never came (a dropped message): start again from the room's snapshot.
-            await ResyncPromptsAsync(null);
-            return;
+            if (DateTimeOffset.UtcNow - since > GapPatience)
+            {
+                // An event never came (a dropped message, or the room restarted): start again from its snapshot.
+                await ResyncPromptsAsync(null);
+                return;
+            }
+
+            _ = CheckGapLaterAsync();
         }
 
         StateHasChanged();
     });
+
+    /// <summary>Looks again once the patience has run out, in case no further event arrives to trigger it.</summary>
+    private async Task CheckGapLaterAsync()
+    {
+        await Task.Delay(GapPatience + TimeSpan.FromMilliseconds(100));
+        await InvokeAsync(async () =>
+        {
+            if (state?.WaitingSince is { } since && DateTimeOffset.UtcNow - since > GapPatience)
+            {
+                await ResyncPromptsAsync(null);
+            }
+        });
+    }
 
     /// <summary>Events the browser-side editors handle themselves (they hold unconfirmed local work).</summary>
     private async Task ForwardAsync(RoomEvent roomEvent)
