@@ -19,12 +19,12 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from classifier import augment, top_k_hits, train_classifier
+from classifier import Classifier, augment, top_k_hits, train_classifier
 from clip_bpe import Tokenizer
 from export_onnx import load_trained
-from prepare_data import DATA
+from prepare_data import CACHE, DATA
 from sampler import sample
-from train import load_images
+from train import RUN, load_images
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -54,12 +54,37 @@ def contact_sheet(images, labels, path, cell=128, columns=8):
     sheet.save(path, optimize=True)
 
 
+def training_summary():
+    """Steps, wall time and final losses from the run's log (the last 100 logged steps of each phase)."""
+    entries = [json.loads(line) for line in open(os.path.join(RUN, "log.jsonl"))]
+    summary = {}
+    for phase in ("ae", "unet"):
+        rows = [e for e in entries if e["phase"] == phase]
+        if rows:
+            summary[phase] = {"steps": rows[-1]["step"], "final_loss": float(np.mean([e["loss"] for e in rows[-4:]])),
+                              "logged_minutes": (rows[-1]["time"] - rows[0]["time"]) / 60}
+    return summary
+
+
+def get_judge(x, labels, classes, steps):
+    """The classifier depends only on the real images, so it is trained once and cached."""
+    path = os.path.join(CACHE, f"judge-{steps}.pt")
+    if os.path.exists(path):
+        judge = Classifier(classes)
+        judge.load_state_dict(torch.load(path))
+        return judge.eval()
+    judge = train_classifier(x, labels, classes, steps=steps)
+    torch.save(judge.state_dict(), path)
+    return judge
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=2, help="samples per prompt for the accuracy figures")
     ap.add_argument("--steps", type=int, default=20)
     ap.add_argument("--guidance", type=float, default=5.0)
-    ap.add_argument("--classifier-steps", type=int, default=1500)
+    ap.add_argument("--classifier-steps", type=int, default=400)
+    ap.add_argument("--judge-only", action="store_true", help="train and cache the classifier, then stop")
     args = ap.parse_args()
     torch.set_num_threads(2)
     meta = json.load(open(os.path.join(DATA, "concepts.json")))
@@ -68,7 +93,9 @@ def main():
     x, labels, styles = load_images()
     n_classes = len(concepts)
 
-    judge = train_classifier(x, labels, n_classes, steps=args.classifier_steps)
+    judge = get_judge(x, labels, n_classes, args.classifier_steps)
+    if args.judge_only:
+        return
     gen = torch.Generator().manual_seed(99)
     judge_real = top_k_hits(judge, augment(x, gen), labels).float().mean().item()
 
@@ -100,7 +127,7 @@ def main():
                   args.guidance)
     contact_sheet(imgs, sheet_prompts, SHEET)
 
-    result = {"training": steps, "concepts": n_classes, "chance_top5": 5 / n_classes,
+    result = {"training": steps, "log": training_summary(), "concepts": n_classes, "chance_top5": 5 / n_classes,
               "concept_set_top5": concept_top5, "concept_set_samples": n_concept,
               "heldout_captions_top5": held_top5, "heldout_caption_samples": n_held,
               "classifier_top5_on_augmented_real": judge_real, "diversity": diversity,
@@ -116,7 +143,9 @@ def write_report(r):
     div = "\n".join(f"| {p} | {d['samples']:.3f} | {real(d)} |" for p, d in r["diversity"].items())
     text = f"""# emoji-ldm quality (measured by evaluate.py)
 
-Model after {r['training']['ae_step']} autoencoder steps and {r['training']['unet_step']} UNet steps.
+Model after {r['training']['ae_step']} autoencoder steps (final L1 {r['log']['ae']['final_loss']:.3f} on [-1, 1])
+and {r['training']['unet_step']} UNet steps of batch 64 (final noise MSE {r['log']['unet']['final_loss']:.3f},
+{r['log']['unet']['logged_minutes']:.0f} minutes logged on 2 shared CPU cores).
 Samples: {r['sampler']['scheduler']}, {r['sampler']['steps']} steps, guidance {r['sampler']['guidance']}, 64x64.
 
 | measure | value |

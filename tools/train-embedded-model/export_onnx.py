@@ -59,13 +59,13 @@ def export(module, args, path, inputs, outputs, axes):
 
 def load_trained(vocab_size):
     enc, dec, text, unet = build(vocab_size)
-    ae = torch.load(os.path.join(RUN, "ae.pt"))
+    ae = torch.load(os.path.join(RUN, "ae.pt"), map_location="cpu")
     enc.load_state_dict(ae["enc"]), dec.load_state_dict(ae["dec"])
-    ck = torch.load(os.path.join(RUN, "unet.pt"))
+    ck = torch.load(os.path.join(RUN, "unet.pt"), map_location="cpu")
     # The EMA weights: smoother than the last step's, better samples.
     for p, e in zip(list(text.parameters()) + list(unet.parameters()), ck["ema"]):
         p.data.copy_(e)
-    scaling = torch.load(os.path.join(RUN, "latents.pt"))["scaling_factor"]
+    scaling = torch.load(os.path.join(RUN, "latents.pt"), map_location="cpu")["scaling_factor"]
     for m in (enc, dec, text, unet):
         m.eval()
     return enc, dec, text, unet, scaling, {"ae_step": ae["step"], "unet_step": ck["step"]}

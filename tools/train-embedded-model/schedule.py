@@ -15,5 +15,5 @@ SCHEDULER_CONFIG = {
 
 
 def add_noise(x0, noise, t):
-    a = alphas_cumprod[t].view(-1, 1, 1, 1)
+    a = alphas_cumprod.to(t.device)[t].view(-1, 1, 1, 1)
     return a.sqrt() * x0 + (1 - a).sqrt() * noise

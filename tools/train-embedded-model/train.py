@@ -22,7 +22,9 @@ from clip_bpe import Tokenizer
 from nets import Decoder, Encoder, TextEncoder, UNet, count
 from prepare_data import DATA, CACHE, style_suffix
 
-RUN = os.path.join(CACHE, "run")
+# EMOJI_LDM_RUN lets a run on another machine (a GPU) keep its checkpoints elsewhere.
+RUN = os.environ.get("EMOJI_LDM_RUN", os.path.join(CACHE, "run"))
+DEVICE = torch.device("cpu")  # set by --device; data stays on the CPU, batches move
 CAPTION_DROPOUT = 0.1   # empty prompt this often, so classifier-free guidance has an unconditional model
 STYLE_PROBABILITY = 0.5  # half the captions name the style, so prompts may ask for one or leave it open
 CHECKPOINT_SECONDS = 180
@@ -50,7 +52,7 @@ def rng_state():
 
 
 def set_rng_state(state):
-    torch.set_rng_state(state["torch"])
+    torch.set_rng_state(state["torch"].cpu())
     np.random.set_state(state["numpy"])
     random.setstate(state["python"])
 
@@ -71,7 +73,7 @@ def train_autoencoder(x, enc, dec, steps, deadline, batch=16):
     opt = torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters()), 2e-3, weight_decay=0.0)
     step = 0
     if os.path.exists(path):
-        ck = torch.load(path)
+        ck = torch.load(path, map_location=DEVICE)
         enc.load_state_dict(ck["enc"]), dec.load_state_dict(ck["dec"]), opt.load_state_dict(ck["opt"])
         step = ck["step"]
         set_rng_state(ck["rng"])
@@ -79,7 +81,7 @@ def train_autoencoder(x, enc, dec, steps, deadline, batch=16):
     while step < steps and time.time() < deadline:
         for g in opt.param_groups:  # cosine decay to 10%: the last steps polish detail
             g["lr"] = 2e-3 * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * step / steps)))
-        xb = x[torch.randint(0, len(x), (batch,))]
+        xb = x[torch.randint(0, len(x), (batch,))].to(DEVICE)
         z = enc(xb)
         # L1 keeps edges sharper than L2; the small latent penalty keeps latents near unit scale
         # so the diffusion model sees a well-conditioned space.
@@ -101,7 +103,7 @@ def train_autoencoder(x, enc, dec, steps, deadline, batch=16):
 @torch.no_grad()
 def encode_all(x, enc):
     enc.eval()
-    z = torch.cat([enc(x[i:i + 64]) for i in range(0, len(x), 64)])
+    z = torch.cat([enc(x[i:i + 64].to(DEVICE)).cpu() for i in range(0, len(x), 64)])
     enc.train()
     return z
 
@@ -125,7 +127,7 @@ def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, s
     ids = caption_tokens(catalog, style_names, tokenizer)
     step = 0
     if os.path.exists(path):
-        ck = torch.load(path)
+        ck = torch.load(path, map_location=DEVICE)
         text.load_state_dict(ck["text"]), unet.load_state_dict(ck["unet"]), opt.load_state_dict(ck["opt"])
         ema, step = ck["ema"], ck["step"]
         set_rng_state(ck["rng"])
@@ -149,10 +151,10 @@ def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, s
             if random.random() < STYLE_PROBABILITY:
                 cap += style_suffix(style_names[styles_of[i]])
             captions.append(cap)
-        tokens = torch.stack([ids(c) for c in captions])
-        x0 = latents[idx]
+        tokens = torch.stack([ids(c) for c in captions]).to(DEVICE)
+        x0 = latents[idx].to(DEVICE)
         noise = torch.randn_like(x0)
-        t = torch.randint(0, schedule.TRAIN_STEPS, (batch,))
+        t = torch.randint(0, schedule.TRAIN_STEPS, (batch,)).to(DEVICE)
         pred = unet(schedule.add_noise(x0, noise, t), t, text(tokens))
         loss = F.mse_loss(pred, noise)
         opt.zero_grad()
@@ -182,15 +184,18 @@ def main():
     ap.add_argument("--minutes", type=float, default=85, help="wall-clock budget of this invocation")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda on a machine with a GPU")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    global DEVICE
+    DEVICE = torch.device(args.device)
     torch.manual_seed(args.seed), np.random.seed(args.seed), random.seed(args.seed)
     os.makedirs(RUN, exist_ok=True)
     deadline = time.time() + args.minutes * 60
 
     history_path = os.path.join(RUN, "history.json")
     history = json.load(open(history_path)) if os.path.exists(history_path) else []
-    resumed = {name: torch.load(os.path.join(RUN, name))["step"] for name in ("ae.pt", "unet.pt")
+    resumed = {name: torch.load(os.path.join(RUN, name), map_location="cpu")["step"] for name in ("ae.pt", "unet.pt")
                if os.path.exists(os.path.join(RUN, name))}
     history.append({"started": datetime.datetime.utcnow().isoformat() + "Z", "args": vars(args),
                     "resumed_from": resumed or None, "arch": ARCH})
@@ -200,6 +205,8 @@ def main():
     vocab_size = len(json.load(open(os.path.join(DATA, "tokenizer", "vocab.json"))))
     x, concepts, styles_of = load_images()
     enc, dec, text, unet = build(vocab_size)
+    for module in (enc, dec, text, unet):
+        module.to(DEVICE)
     print(f"AE {(count(enc) + count(dec)) / 1e6:.2f}M, text {count(text) / 1e6:.2f}M, UNet {count(unet) / 1e6:.2f}M params, "
           f"{len(x)} images", flush=True)
 
@@ -208,11 +215,12 @@ def main():
         print("time budget spent in the autoencoder phase", flush=True)
         return
     latents_path = os.path.join(RUN, "latents.pt")
-    if not os.path.exists(latents_path):
+    # Encoded once per autoencoder: a resumed run that trained the autoencoder further re-encodes.
+    if not os.path.exists(latents_path) or torch.load(latents_path).get("ae_step") != ae_step:
         z = encode_all(x, enc)
         # SD convention: the UNet sees latents * scaling_factor, which brings them to unit variance.
-        save(latents_path, latents=z, scaling_factor=float(1.0 / z.std()))
-    lat = torch.load(latents_path)
+        save(latents_path, latents=z, scaling_factor=float(1.0 / z.std()), ae_step=ae_step)
+    lat = torch.load(latents_path, map_location="cpu")
     latents = lat["latents"] * lat["scaling_factor"]
     train_unet(latents, concepts.tolist(), styles_of.tolist(), meta["concepts"], meta["styles"], text, unet,
                args.unet_steps, deadline)
