@@ -1,4 +1,3 @@
-using CollabCanvas.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,13 +13,11 @@ public sealed class CoEditingTests(BrowserAppFactory app, ITestOutputHelper outp
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
 
-        var alice = await NewPageAsync(browser);
-        var code = await RegisterAndCreateRoomAsync(alice, "Alice");
-        var bob = await NewPageAsync(browser);
-        await bob.GotoAsync($"/join/{code}");
-        await bob.FillAsync("#join-name", "Bob");
-        await bob.Locator("form button[type=submit]").ClickAsync();
-        await bob.WaitForURLAsync("**/rooms/*-*");
+        var alice = await RoomPages.NewPersonAsync(browser, app, output);
+        await RoomPages.RegisterAsync(alice, "Alice");
+        var (_, code) = await RoomPages.CreateRoomAsync(alice, "Co-editing");
+        var bob = await RoomPages.NewPersonAsync(browser, app, output);
+        await RoomPages.JoinAsGuestAsync(bob, code, "Bob");
         await Expect(alice.Locator(".cc-presence")).ToContainTextAsync("Bob");
         await Expect(bob.Locator(".cc-presence")).ToContainTextAsync("Alice");
 
@@ -46,7 +43,7 @@ public sealed class CoEditingTests(BrowserAppFactory app, ITestOutputHelper outp
         Assert.Equal(2, await alice.Locator("[data-testid=prompt-authors] .cc-author-span").Locator("xpath=.").EvaluateAllAsync<int>("spans => new Set(spans.map(s => s.getAttribute('title'))).size"));
         await Expect(bob.Locator(".cc-prompt-legend").First).ToContainTextAsync("Alice");
         await Expect(bob.Locator(".cc-prompt-legend").First).ToContainTextAsync("Bob");
-        await alice.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "co-editing-alice.png"), FullPage = true });
+        await RoomPages.ScreenshotAsync(alice, "co-editing-alice.png");
     }
 
     private static async Task WaitForSameTextAsync(IPage first, IPage second)
@@ -66,34 +63,5 @@ public sealed class CoEditingTests(BrowserAppFactory app, ITestOutputHelper outp
             Assert.True(DateTime.UtcNow < deadline, $"texts did not converge: '{a}' vs '{b}' (confirmed '{authors}'); alerts: {alerts}");
             await Task.Delay(100);
         }
-    }
-
-    private static async Task<string> RegisterAndCreateRoomAsync(IPage page, string name)
-    {
-        await page.GotoAsync("/Account/Register");
-        await page.FillAsync("#register-name", name);
-        await page.FillAsync("#register-email", $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test");
-        await page.FillAsync("#register-password", "Passw0rd!");
-        await page.FillAsync("#register-confirm", "Passw0rd!");
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/rooms");
-        await page.FillAsync("#room-name", "Co-editing");
-        await page.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/rooms/*-*");
-        return (await page.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
-    }
-
-    private async Task<IPage> NewPageAsync(IBrowser browser)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                output.WriteLine($"browser console: {message.Text}");
-            }
-        };
-        return page;
     }
 }

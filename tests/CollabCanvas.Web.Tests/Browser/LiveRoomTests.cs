@@ -1,5 +1,4 @@
 using CollabCanvas.Rooms;
-using CollabCanvas.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -20,19 +19,9 @@ public sealed class LiveRoomTests(BrowserAppFactory app, ITestOutputHelper outpu
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
 
-        var a = await NewPageAsync(browser);
-        await a.GotoAsync("/Account/Register");
-        await a.FillAsync("#register-name", "Fay");
-        await a.FillAsync("#register-email", $"fay-{Guid.NewGuid():N}@example.test");
-        await a.FillAsync("#register-password", "Passw0rd!");
-        await a.FillAsync("#register-confirm", "Passw0rd!");
-        await a.Locator("form button[type=submit]").ClickAsync();
-        await a.WaitForURLAsync("**/rooms");
-        await a.FillAsync("#room-name", "Live studio");
-        await a.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
-        await a.WaitForURLAsync("**/rooms/*-*");
-        var code = (await a.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
-        var roomId = Guid.Parse(new Uri(a.Url).Segments[^1]);
+        var a = await RoomPages.NewPersonAsync(browser, app, output);
+        await RoomPages.RegisterAsync(a, "Fay");
+        var (roomId, code) = await RoomPages.CreateRoomAsync(a, "Live studio");
 
         var b = await JoinAsGuestAsync(browser, code, "Gus");
         var c = await JoinAsGuestAsync(browser, code, "Cleo");
@@ -75,18 +64,15 @@ public sealed class LiveRoomTests(BrowserAppFactory app, ITestOutputHelper outpu
 
         Assert.StartsWith("data:image/png;base64,", images[0]);
         Assert.All(images, image => Assert.Equal(images[0], image));
-        await a.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-facilitator.png"), FullPage = true });
-        await b.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-editor.png"), FullPage = true });
-        await c.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "live-viewer.png"), FullPage = true });
+        await RoomPages.ScreenshotAsync(a, "live-facilitator.png");
+        await RoomPages.ScreenshotAsync(b, "live-editor.png");
+        await RoomPages.ScreenshotAsync(c, "live-viewer.png");
     }
 
     private async Task<IPage> JoinAsGuestAsync(IBrowser browser, string code, string name)
     {
-        var page = await NewPageAsync(browser);
-        await page.GotoAsync($"/join/{code}");
-        await page.FillAsync("#join-name", name);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/rooms/*-*");
+        var page = await RoomPages.NewPersonAsync(browser, app, output);
+        await RoomPages.JoinAsGuestAsync(page, code, name);
         return page;
     }
 
@@ -99,19 +85,5 @@ public sealed class LiveRoomTests(BrowserAppFactory app, ITestOutputHelper outpu
         var rooms = scope.ServiceProvider.GetRequiredService<CollabCanvas.Web.Rooms.RoomService>();
         var changed = await rooms.ChangeRoleAsync(RoomActor.Account(facilitator.UserId!, facilitatorName), roomId, member.Id, role);
         Assert.True(changed.Succeeded, changed.Error?.Message);
-    }
-
-    private async Task<IPage> NewPageAsync(IBrowser browser)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                output.WriteLine($"browser console: {message.Text}");
-            }
-        };
-        return page;
     }
 }

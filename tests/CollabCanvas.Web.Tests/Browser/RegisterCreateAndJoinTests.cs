@@ -20,20 +20,9 @@ public sealed class RegisterCreateAndJoinTests(BrowserAppFactory app, ITestOutpu
         var consoleErrors = new List<string>();
 
         // The facilitator registers and creates a room.
-        var facilitator = await NewPageAsync(browser, consoleErrors);
-        await facilitator.GotoAsync("/Account/Register");
-        await facilitator.FillAsync("#register-name", "Fay Facilitator");
-        await facilitator.FillAsync("#register-email", $"fay-{Guid.NewGuid():N}@example.test");
-        await facilitator.FillAsync("#register-password", "Passw0rd!");
-        await facilitator.FillAsync("#register-confirm", "Passw0rd!");
-        await facilitator.Locator("form button[type=submit]").ClickAsync();
-        await facilitator.WaitForURLAsync("**/rooms");
-
-        await facilitator.FillAsync("#room-name", "Saturday workshop");
-        await facilitator.FillAsync("#room-description", "Dragons & castles");
-        await facilitator.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
-        await facilitator.WaitForURLAsync("**/rooms/*-*");
-        var code = (await facilitator.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
+        var facilitator = await RoomPages.NewPersonAsync(browser, app, output, consoleErrors);
+        await RoomPages.RegisterAsync(facilitator, "Fay Facilitator");
+        var (_, code) = await RoomPages.CreateRoomAsync(facilitator, "Saturday workshop", "Dragons & castles");
         Assert.Matches("^[A-Z]{6}$", code);
 
         // The page is interactive over the Blazor circuit (and the CSP lets it be): making an invite link works.
@@ -41,7 +30,7 @@ public sealed class RegisterCreateAndJoinTests(BrowserAppFactory app, ITestOutpu
         await ScreenshotAsync(facilitator, "facilitator-room.png");
 
         // A guest joins by code from a second, separate browser context.
-        var guest = await NewPageAsync(browser, consoleErrors);
+        var guest = await RoomPages.NewPersonAsync(browser, app, output, consoleErrors);
         await guest.GotoAsync("/join");
         await guest.FillAsync("#join-code", code.ToLowerInvariant());
         await guest.FillAsync("#join-name", "Gus Guest");
@@ -59,21 +48,6 @@ public sealed class RegisterCreateAndJoinTests(BrowserAppFactory app, ITestOutpu
 
         Assert.DoesNotContain(consoleErrors, message => message.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(consoleErrors, message => message.Contains("blazor", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private async Task<IPage> NewPageAsync(IBrowser browser, List<string> consoleErrors)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress, ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-                output.WriteLine($"browser console: {message.Text}");
-            }
-        };
-        return page;
     }
 
     /// <summary>A click before the circuit has attached does nothing, so click again until the result shows.</summary>
@@ -98,8 +72,7 @@ public sealed class RegisterCreateAndJoinTests(BrowserAppFactory app, ITestOutpu
 
     private async Task ScreenshotAsync(IPage page, string name)
     {
-        var path = Path.Combine(RepositoryPaths.TestOutput, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
+        await RoomPages.ScreenshotAsync(page, name);
+        output.WriteLine($"screenshot: {Path.Combine(RepositoryPaths.TestOutput, name)}");
     }
 }

@@ -1,0 +1,64 @@
+using CollabCanvas.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace CollabCanvas.Web.Tests.Browser;
+
+/// <summary>The steps browser tests share: a page per person, registering and creating a room, joining as a guest.</summary>
+internal static class RoomPages
+{
+    /// <summary>A new browser context (one person, own cookies) on the app; its console errors go to the test output.</summary>
+    public static async Task<IPage> NewPersonAsync(IBrowser browser, BrowserAppFactory app, ITestOutputHelper output, List<string>? consoleErrors = null)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors?.Add(message.Text);
+                output.WriteLine($"browser console: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Registers <paramref name="name"/> through the form; the page ends on /rooms.</summary>
+    public static async Task RegisterAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("#register-name", name);
+        await page.FillAsync("#register-email", $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}@example.test");
+        await page.FillAsync("#register-password", "Passw0rd!");
+        await page.FillAsync("#register-confirm", "Passw0rd!");
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/rooms");
+    }
+
+    /// <summary>Creates a room from /rooms; the page ends in the room. Returns its id and join code.</summary>
+    public static async Task<(Guid Id, string Code)> CreateRoomAsync(IPage page, string roomName, string? description = null)
+    {
+        await page.FillAsync("#room-name", roomName);
+        if (description is not null)
+        {
+            await page.FillAsync("#room-description", description);
+        }
+
+        await page.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/rooms/*-*");
+        var code = (await page.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
+        return (Guid.Parse(new Uri(page.Url).Segments[^1]), code);
+    }
+
+    /// <summary>Joins a room as a guest by its code; the page ends in the room.</summary>
+    public static async Task JoinAsGuestAsync(IPage page, string code, string name)
+    {
+        await page.GotoAsync($"/join/{code}");
+        await page.FillAsync("#join-name", name);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/rooms/*-*");
+    }
+
+    public static Task ScreenshotAsync(IPage page, string fileName) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, fileName), FullPage = true });
+}
