@@ -16,8 +16,7 @@ public sealed partial class MaskCanvas : IAsyncDisposable
 {
     private readonly HashSet<Guid> hidden = [];
     private ElementReference canvas;
-    private IJSObjectReference? module;
-    private IJSObjectReference? painter;
+    private AttachedScript? painter;
     private DotNetObjectReference<MaskCanvas>? self;
     private MaskTool tool = MaskTool.Brush;
     private int size = 8;
@@ -80,8 +79,7 @@ public sealed partial class MaskCanvas : IAsyncDisposable
         if (firstRender)
         {
             self = DotNetObjectReference.Create(this);
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/mask-canvas.js");
-            painter = await module.InvokeAsync<IJSObjectReference>("attach", canvas, self,
+            painter = await AttachedScript.AttachAsync(JS, "./js/mask-canvas.js", canvas, self,
                 new { width = Width, height = Height, me = MemberId.ToString(), canPaint = CanPaint, size, colors = Colors() });
             await ResetAsync();
             return;
@@ -167,22 +165,9 @@ public sealed partial class MaskCanvas : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
+        if (painter is not null)
         {
-            if (painter is not null)
-            {
-                await painter.InvokeVoidAsync("dispose");
-                await painter.DisposeAsync();
-            }
-
-            if (module is not null)
-            {
-                await module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone; nothing to clean up there.
+            await painter.DisposeAsync();
         }
 
         self?.Dispose();

@@ -14,8 +14,7 @@ public sealed partial class PromptEditor : IAsyncDisposable
 {
     private readonly List<PromptApplied> _early = [];
     private ElementReference textarea;
-    private IJSObjectReference? module;
-    private IJSObjectReference? editor;
+    private AttachedScript? editor;
     private DotNetObjectReference<PromptEditor>? self;
     private long attachedRevision;
 
@@ -69,9 +68,8 @@ public sealed partial class PromptEditor : IAsyncDisposable
         }
 
         self = DotNetObjectReference.Create(this);
-        module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/prompt-editor.js");
         attachedRevision = Revision;
-        editor = await module.InvokeAsync<IJSObjectReference>("attach", textarea, self, new { revision = Revision, text = Text.Text, author = MemberId.ToString() });
+        editor = await AttachedScript.AttachAsync(JS, "./js/prompt-editor.js", textarea, self, new { revision = Revision, text = Text.Text, author = MemberId.ToString() });
         foreach (var applied in _early.Where(applied => applied.Revision > attachedRevision))
         {
             await editor.InvokeVoidAsync("receive", applied);
@@ -124,22 +122,9 @@ public sealed partial class PromptEditor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
+        if (editor is not null)
         {
-            if (editor is not null)
-            {
-                await editor.InvokeVoidAsync("dispose");
-                await editor.DisposeAsync();
-            }
-
-            if (module is not null)
-            {
-                await module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone with the browser; nothing to clean up there.
+            await editor.DisposeAsync();
         }
 
         self?.Dispose();
