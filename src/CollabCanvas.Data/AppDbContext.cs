@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CollabCanvas.Data;
 
-/// <summary>The application's database: Identity's tables plus rooms and their members.</summary>
+/// <summary>The application's database: Identity's tables plus rooms, their members, live state and saved versions.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Room> Rooms => Set<Room>();
@@ -12,6 +12,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
 
     public DbSet<RoomLiveStateRow> RoomLiveStates => Set<RoomLiveStateRow>();
+
+    public DbSet<RoomVersion> RoomVersions => Set<RoomVersion>();
+
+    public DbSet<RoomVersionEdit> RoomVersionEdits => Set<RoomVersionEdit>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RoomVersionImmutability.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RoomVersionImmutability.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

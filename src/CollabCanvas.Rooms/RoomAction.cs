@@ -29,4 +29,10 @@ public enum RoomAction
 
     /// <summary>Cancel a generation someone else started (anyone may cancel their own).</summary>
     CancelAnyGeneration,
+
+    /// <summary>Save the room's last result as an attributed version.</summary>
+    SaveVersion,
+
+    /// <summary>Change a version's title or note; also needs to be its saver or a Facilitator (<see cref="Versions.VersionNoteRule"/>).</summary>
+    EditVersionNote,
 }

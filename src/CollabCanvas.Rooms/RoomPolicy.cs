@@ -40,6 +40,9 @@ public static class RoomPolicy
         [RoomAction.ClearMask] = RoomRole.Facilitator,
         [RoomAction.Generate] = RoomRole.Editor,
         [RoomAction.CancelAnyGeneration] = RoomRole.Facilitator,
+        [RoomAction.SaveVersion] = RoomRole.Editor,
+        // The least role; the saver-or-Facilitator half of the rule is VersionNoteRule.
+        [RoomAction.EditVersionNote] = RoomRole.Editor,
     }.ToFrozenDictionary();
 
     /// <summary>The least role that may perform <paramref name="action"/>.</summary>

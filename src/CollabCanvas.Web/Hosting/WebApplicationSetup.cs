@@ -56,6 +56,7 @@ public static class WebApplicationSetup
         services.AddSingleton<InviteTokens>();
         services.AddSingleton<RoomService>();
         builder.AddLiveRooms();
+        services.AddVersions(builder.Configuration);
         services.AddScoped<Components.Account.IdentityRedirectManager>();
 
         services.AddHealthChecks()
@@ -101,6 +102,7 @@ public static class WebApplicationSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapRoomsApi();
         app.MapAccountEndpoints();
+        app.MapVersions();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -34,6 +34,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Data:Folder", _dataFolder);
+        builder.UseSetting("Images:RootPath", Path.Combine(_dataFolder, "images"));
         builder.UseSetting("RateLimits:LoginPermitsPerWindow", LoginPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:JoinPermitsPerWindow", JoinPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         [RoomAction.ClearMask] = [Who.Facilitator],
         [RoomAction.Generate] = [Who.Editor, Who.Facilitator],
         [RoomAction.CancelAnyGeneration] = [Who.Facilitator],
+        [RoomAction.SaveVersion] = [Who.Editor, Who.Facilitator],
+        // The version was saved by Tess, so among these people only a Facilitator may retitle it.
+        [RoomAction.EditVersionNote] = [Who.Facilitator],
     };
 
     /// <summary>Actions that change the room's live state (the grain) rather than the database.</summary>
@@ -70,7 +73,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [MemberData(nameof(Cases))]
     public async Task Each_action_is_allowed_exactly_where_the_role_table_says(RoomAction action, Who who)
     {
-        var room = await world.NewRoomAsync(withStrokeAndJob: action is RoomAction.ClearMask or RoomAction.CancelAnyGeneration);
+        var room = await world.NewRoomAsync(
+            withStrokeAndJob: action is RoomAction.ClearMask or RoomAction.CancelAnyGeneration,
+            withResult: action is RoomAction.SaveVersion or RoomAction.EditVersionNote,
+            withVersion: action is RoomAction.EditVersionNote);
         var person = world.PersonFor(who);
         var before = await world.SnapshotAsync(room.Id);
 
@@ -113,6 +119,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         RoomAction.ClearMask => client.DeleteAsync($"/api/rooms/{room.Id}/mask"),
         RoomAction.Generate => client.PostAsync($"/api/rooms/{room.Id}/generate", null),
         RoomAction.CancelAnyGeneration => client.PostAsync($"/api/rooms/{room.Id}/cancel", null),
+        RoomAction.SaveVersion => client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Kept" }),
+        RoomAction.EditVersionNote => client.PutAsJsonAsync($"/api/rooms/{room.Id}/versions/{room.VersionId}", new { title = "Retitled", note = "Why" }),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Add the request for this action to the matrix."),
     };
 
@@ -132,7 +140,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     {
         private readonly Dictionary<Who, Person> _people = [];
 
-        public sealed record TestRoom(Guid Id, string Code, Guid TargetMemberId);
+        public sealed record TestRoom(Guid Id, string Code, Guid TargetMemberId, Guid? VersionId = null);
 
         public Person PersonFor(Who who) => _people[who];
 
@@ -150,9 +158,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>
         /// A room with everyone in their role and a target member (Tess, an Editor). With
         /// <paramref name="withStrokeAndJob"/>, Tess has painted a stroke and started a generation (which this
-        /// world's renderer holds in the queue), so clearing and cancelling have something to act on.
+        /// world's renderer holds in the queue), so clearing and cancelling have something to act on. With
+        /// <paramref name="withResult"/>, Tess's generation has finished with an image (there is something to save);
+        /// with <paramref name="withVersion"/>, Tess has also saved it as a version.
         /// </summary>
-        public async Task<TestRoom> NewRoomAsync(bool withStrokeAndJob = false)
+        public async Task<TestRoom> NewRoomAsync(bool withStrokeAndJob = false, bool withResult = false, bool withVersion = false)
         {
             var facilitator = _people[Who.Facilitator];
             var room = await People.CreateRoomAsync(this, facilitator);
@@ -166,8 +176,42 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 Assert.Equal(HttpStatusCode.OK, (await target.Client.PostAsync($"/api/rooms/{room.Id}/generate", null)).StatusCode);
             }
 
-            return new TestRoom(room.Id, room.Code, targetMemberId);
+            if (withResult || withVersion)
+            {
+                await FinishGenerationAsync(target, room.Id);
+            }
+
+            Guid? versionId = null;
+            if (withVersion)
+            {
+                var saved = await target.Client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Tess's" });
+                Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+                versionId = (await saved.Content.ReadFromJsonAsync<SavedVersion>())!.Summary.Id;
+            }
+
+            return new TestRoom(room.Id, room.Code, targetMemberId, versionId);
         }
+
+        /// <summary>Tess generates and this world's renderer completes the job with a small PNG, as the engine would.</summary>
+        private async Task FinishGenerationAsync(Person runner, Guid roomId)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await runner.Client.PostAsync($"/api/rooms/{roomId}/generate", null)).StatusCode);
+            var grain = Services.GetRequiredService<IGrainFactory>().GetGrain<IRoomGrain>(roomId);
+            var job = (await grain.GetSnapshot()).Generation!;
+            await grain.ReportRender(job.JobId, new RenderCompleted(new RoomImage(TinyPng(), "image/png", 8, 8), 1234, TimeSpan.FromSeconds(1)));
+        }
+
+        private static byte[] TinyPng()
+        {
+            using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(8, 8);
+            using var bytes = new MemoryStream();
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, bytes);
+            return bytes.ToArray();
+        }
+
+        private sealed record SavedVersion(SavedSummary Summary);
+
+        private sealed record SavedSummary(Guid Id);
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
@@ -183,10 +227,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Id == roomId);
             var members = await db.RoomMembers.AsNoTracking().Where(m => m.RoomId == roomId).ToListAsync();
             var live = await Services.GetRequiredService<IGrainFactory>().GetGrain<IRoomGrain>(roomId).GetSnapshot();
+            var versions = await db.RoomVersions.AsNoTracking().Where(v => v.RoomId == roomId).OrderBy(v => v.Id).ToListAsync();
+            var edits = await db.RoomVersionEdits.AsNoTracking().CountAsync(e => versions.Select(v => v.Id).Contains(e.VersionId));
             return $"{room.Name}|{room.Description}|{room.JoinCode}|" + string.Join(";", members
                 .OrderBy(m => m.Id)
                 .Select(m => $"{m.Id}:{m.Role}:{m.RemovedAt?.ToUnixTimeMilliseconds()}:{m.DisplayName}"))
-                + $"|live:{live.Prompt.Text}|{live.Parameters}|{live.Strokes.Count}|{live.Generation?.State}|{live.IsLive}";
+                + $"|live:{live.Prompt.Text}|{live.Parameters}|{live.Strokes.Count}|{live.Generation?.State}|{live.IsLive}"
+                + "|versions:" + string.Join(";", versions.Select(v => $"{v.Id}:{v.Title}:{v.Note}")) + $"|edits:{edits}";
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

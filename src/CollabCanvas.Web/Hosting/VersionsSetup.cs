@@ -1,0 +1,18 @@
+using CollabCanvas.Data.Images;
+using CollabCanvas.Web.Endpoints;
+using CollabCanvas.Web.Versions;
+
+namespace CollabCanvas.Web.Hosting;
+
+/// <summary>Saved versions: the image store (section <c>Images</c>), the versions facade and its API.</summary>
+public static class VersionsSetup
+{
+    public static IServiceCollection AddVersions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddImageStore(configuration);
+        services.AddSingleton<VersionService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapVersions(this IEndpointRouteBuilder app) => app.MapVersionsApi();
+}

@@ -1,0 +1,300 @@
+using CollabCanvas.Data;
+using CollabCanvas.Data.Entities;
+using CollabCanvas.Data.Images;
+using CollabCanvas.Data.Provenance;
+using CollabCanvas.Engine;
+using CollabCanvas.Engine.Models;
+using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Rooms.Versions;
+using CollabCanvas.Web.Rooms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CollabCanvas.Web.Versions;
+
+/// <summary>
+/// The facade for a room's saved versions, for components and the API alike. Every call asks
+/// <see cref="RoomService"/> (the one authorization gate) first; a version is always looked up together with its
+/// room, so an id from another room answers "not found" and never that room's data.
+/// </summary>
+public sealed class VersionService(
+    RoomService rooms,
+    IGrainFactory grains,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IImageStore images,
+    ModelCatalog catalog,
+    IOptions<EngineOptions> engine,
+    TimeProvider time)
+{
+    private const string NotFoundMessage = "This room has no such version.";
+
+    /// <summary>
+    /// Saves the room's last result with its recipe and credits. The PNG is stored first (written, flushed, renamed)
+    /// and the row committed after, in one transaction: an interrupted save leaves a complete version or none (an
+    /// image without a row is swept later).
+    /// </summary>
+    public async Task<RoomResult<VersionDetails>> SaveAsync(RoomActor actor, Guid roomId, string? title, CancellationToken cancellationToken = default)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.SaveVersion, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        var (cleanTitle, titleError) = VersionTexts.CheckTitle(title);
+        if (titleError is not null)
+        {
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Invalid, titleError, "Title");
+        }
+
+        var snapshot = await grains.GetGrain<IRoomGrain>(roomId).GetSnapshot();
+        if (snapshot.LastResult is not { } image)
+        {
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "There is no image to save yet: generate one first.");
+        }
+
+        // The recipe is read from the room now; while a new run is going, it describes that run, not the image shown.
+        if (snapshot.Generation is { IsActive: true })
+        {
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "Wait for the generation to finish before saving.");
+        }
+
+        StoredImage stored;
+        try
+        {
+            stored = await images.SaveAsync(image.Bytes, cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "The room's last image is not a PNG and cannot be saved.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.RoomMembers.AsNoTracking()
+            .Where(member => member.RoomId == roomId)
+            .ToDictionaryAsync(member => member.Id, member => member.DisplayName, cancellationToken);
+        var version = NewVersion(roomId, caller.Value!, snapshot, image, stored.Hash, cleanTitle!, names);
+        db.RoomVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        return RoomResult<VersionDetails>.Ok(ToDetails(version, []));
+    }
+
+    /// <summary>The room's versions, newest first.</summary>
+    public async Task<RoomResult<IReadOnlyList<VersionSummary>>> ListAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.ViewRoom, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var versions = await db.RoomVersions.AsNoTracking()
+            .Where(version => version.RoomId == roomId)
+            .OrderByDescending(version => version.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return RoomResult<IReadOnlyList<VersionSummary>>.Ok(versions.Select(ToSummary).ToList());
+    }
+
+    public async Task<RoomResult<VersionDetails>> GetAsync(RoomActor actor, Guid roomId, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(actor, roomId, versionId, RoomAction.ViewRoom, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var edits = await EditsOfAsync(db, versionId, cancellationToken);
+        return RoomResult<VersionDetails>.Ok(ToDetails(found.Value.Version, edits));
+    }
+
+    /// <summary>Changes the title and/or note (the saver or a Facilitator), recording the change.</summary>
+    public async Task<RoomResult<VersionDetails>> EditTitleNoteAsync(
+        RoomActor actor, Guid roomId, Guid versionId, string? title, string? note, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(actor, roomId, versionId, RoomAction.EditVersionNote, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        var (caller, version) = found.Value;
+        if (!VersionNoteRule.MayEdit(caller.Role, caller.MemberId, version.SavedByMemberId))
+        {
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Forbidden, VersionNoteRule.Refusal);
+        }
+
+        var (newTitle, titleError) = title is null ? (version.Title, null) : VersionTexts.CheckTitle(title);
+        var (newNote, noteError) = note is null ? (version.Note, null) : VersionTexts.CheckNote(note);
+        if (titleError is not null || noteError is not null)
+        {
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Invalid, titleError ?? noteError!, titleError is null ? "Note" : "Title");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (newTitle != version.Title || newNote != version.Note)
+        {
+            db.RoomVersions.Attach(version);
+            db.RoomVersionEdits.Add(new RoomVersionEdit
+            {
+                Id = Guid.NewGuid(),
+                VersionId = version.Id,
+                EditedByMemberId = caller.MemberId,
+                EditedByName = caller.DisplayName,
+                EditedAt = time.GetUtcNow(),
+                OldTitle = version.Title,
+                NewTitle = newTitle!,
+                OldNote = version.Note,
+                NewNote = newNote!,
+            });
+            version.Title = newTitle!;
+            version.Note = newNote!;
+            // The change and its record commit together, so no edit goes unrecorded.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return RoomResult<VersionDetails>.Ok(ToDetails(version, await EditsOfAsync(db, versionId, cancellationToken)));
+    }
+
+    /// <summary>The PNG as downloaded: the stored pixels with the recipe in a <c>parameters</c> chunk and XMP.</summary>
+    public async Task<RoomResult<byte[]>> GetPngAsync(RoomActor actor, Guid roomId, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(actor, roomId, versionId, RoomAction.ViewRoom, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        var version = found.Value.Version;
+        await using var stream = await images.OpenReadAsync(ImageHash.Parse(version.ImageHash), cancellationToken)
+            ?? throw new InvalidOperationException($"Version {version.Id} names image {version.ImageHash}, which the store lacks.");
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return RoomResult<byte[]>.Ok(PngProvenanceWriter.Embed(buffer.ToArray(), VersionRecipes.From(version)));
+    }
+
+    /// <summary>The JSON sidecar of the version's recipe.</summary>
+    public async Task<RoomResult<string>> GetRecipeJsonAsync(RoomActor actor, Guid roomId, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(actor, roomId, versionId, RoomAction.ViewRoom, cancellationToken);
+        return found.Succeeded ? RoomResult<string>.Ok(RecipeSidecar.Serialize(VersionRecipes.From(found.Value.Version))) : found.Error!;
+    }
+
+    /// <summary>A small PNG of the version for galleries (made once by the image store, then kept).</summary>
+    public async Task<RoomResult<Stream>> OpenThumbnailAsync(RoomActor actor, Guid roomId, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(actor, roomId, versionId, RoomAction.ViewRoom, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        var thumbnail = await images.OpenThumbnailAsync(ImageHash.Parse(found.Value.Version.ImageHash), cancellationToken: cancellationToken)
+            ?? throw new InvalidOperationException($"Version {versionId} names an image the store lacks.");
+        return RoomResult<Stream>.Ok(thumbnail);
+    }
+
+    private async Task<RoomResult<(RoomCaller Caller, RoomVersion Version)>> FindAsync(
+        RoomActor actor, Guid roomId, Guid versionId, RoomAction action, CancellationToken cancellationToken)
+    {
+        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, action, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            return caller.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Both keys in one query: a version of another room is simply not found here.
+        var version = await db.RoomVersions.AsNoTracking()
+            .SingleOrDefaultAsync(candidate => candidate.Id == versionId && candidate.RoomId == roomId, cancellationToken);
+        return version is null
+            ? RoomResult<(RoomCaller, RoomVersion)>.Fail(RoomErrorKind.NotFound, NotFoundMessage)
+            : RoomResult<(RoomCaller, RoomVersion)>.Ok((caller.Value!, version));
+    }
+
+    private static async Task<IReadOnlyList<VersionEditRecord>> EditsOfAsync(AppDbContext db, Guid versionId, CancellationToken cancellationToken) =>
+        (await db.RoomVersionEdits.AsNoTracking()
+            .Where(edit => edit.VersionId == versionId)
+            .OrderBy(edit => edit.EditedAt)
+            .ToListAsync(cancellationToken))
+        .Select(edit => new VersionEditRecord(edit.EditedByName, edit.EditedAt, edit.OldTitle, edit.NewTitle, edit.OldNote, edit.NewNote))
+        .ToList();
+
+    private RoomVersion NewVersion(
+        Guid roomId, RoomCaller saver, RoomSnapshot snapshot, RoomImage image, ImageHash hash, string title, IReadOnlyDictionary<Guid, string> names)
+    {
+        var completed = snapshot.Generation is { State: GenerationState.Completed } generation ? generation : null;
+        var credits = VersionAttribution.Compute(snapshot.Prompt, snapshot.NegativePrompt, snapshot.Strokes, completed?.RequestedBy, saver.MemberId);
+        var colors = snapshot.Present.ToDictionary(member => member.MemberId, member => member.ColorIndex);
+        var contributors = credits
+            .Select((credit, order) => new VersionContributor(
+                credit.MemberId,
+                credit.MemberId == saver.MemberId ? saver.DisplayName : names.GetValueOrDefault(credit.MemberId, "A former participant"),
+                // Absent people keep a distinct colour: after everyone present, in credit order.
+                colors.TryGetValue(credit.MemberId, out var color) ? color : colors.Count + order,
+                credit.PromptCharacters,
+                credit.PromptShare,
+                credit.NegativePromptCharacters,
+                credit.MaskStrokes,
+                credit.Ran,
+                credit.Saved))
+            .ToList();
+
+        // The renderer runs the first installed model when the room names none; record the same choice.
+        var modelName = snapshot.Parameters.Model ?? catalog.Models.FirstOrDefault(model => model.IsAvailable)?.Name ?? "";
+        var fingerprint = catalog.Models.FirstOrDefault(model => model.Name == modelName)?.Fingerprint;
+        return new RoomVersion
+        {
+            Id = Guid.NewGuid(),
+            RoomId = roomId,
+            ImageHash = hash.Value,
+            Width = image.Width,
+            Height = image.Height,
+            Title = title,
+            Note = "",
+            CreatedAt = time.GetUtcNow(),
+            SavedByMemberId = saver.MemberId,
+            SavedByName = saver.DisplayName,
+            RanByMemberId = completed?.RequestedBy,
+            RanByName = completed?.RequestedByName,
+            ModelName = modelName,
+            ModelFingerprint = string.IsNullOrEmpty(fingerprint) ? null : fingerprint,
+            Scheduler = snapshot.Parameters.Scheduler ?? engine.Value.DefaultScheduler,
+            Prompt = snapshot.Prompt.Text,
+            PromptAuthorsJson = VersionJson.Write(snapshot.Prompt.Authors),
+            NegativePrompt = snapshot.NegativePrompt.Text,
+            NegativePromptAuthorsJson = VersionJson.Write(snapshot.NegativePrompt.Authors),
+            ParametersJson = VersionJson.Write(snapshot.Parameters),
+            Seed = completed?.Seed ?? snapshot.Parameters.Seed,
+            StrokesJson = VersionJson.Write(snapshot.Strokes),
+            ContributorsJson = VersionJson.Write(contributors),
+            ParentVersionId = null,
+            GenerationMilliseconds = completed is null ? null : (long)completed.Elapsed.TotalMilliseconds,
+        };
+    }
+
+    private static VersionSummary ToSummary(RoomVersion version) =>
+        new(version.Id, version.RoomId, version.Title, version.CreatedAt, version.SavedByName, version.Width, version.Height,
+            version.ParentVersionId, VersionJson.ReadContributors(version.ContributorsJson));
+
+    private static VersionDetails ToDetails(RoomVersion version, IReadOnlyList<VersionEditRecord> edits) =>
+        new(
+            ToSummary(version),
+            version.Note,
+            version.SavedByMemberId,
+            version.RanByMemberId,
+            version.RanByName,
+            version.ModelName,
+            version.ModelFingerprint,
+            version.Scheduler,
+            new PromptSnapshot(0, version.Prompt, VersionJson.ReadSpans(version.PromptAuthorsJson)),
+            new PromptSnapshot(0, version.NegativePrompt, VersionJson.ReadSpans(version.NegativePromptAuthorsJson)),
+            VersionJson.ReadParameters(version.ParametersJson),
+            version.Seed,
+            VersionJson.ReadStrokes(version.StrokesJson),
+            version.GenerationMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            edits);
+}
