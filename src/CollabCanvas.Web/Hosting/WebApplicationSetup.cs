@@ -57,6 +57,7 @@ public static class WebApplicationSetup
         services.AddSingleton<RoomService>();
         builder.AddLiveRooms();
         services.AddVersions(builder.Configuration);
+        services.AddRoomsHub();
         services.AddScoped<Components.Account.IdentityRedirectManager>();
 
         services.AddHealthChecks()
@@ -103,6 +104,7 @@ public static class WebApplicationSetup
         app.MapRoomsApi();
         app.MapAccountEndpoints();
         app.MapVersions();
+        app.MapRoomsHub();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,115 @@
+using System.Threading.Channels;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CollabCanvas.Web.Hubs;
+
+/// <summary>
+/// One room's events, sent to its SignalR group on this node in the order the room published them. The relay
+/// hands events over without waiting; this queue keeps their order and sends each one once to the whole group
+/// (SignalR serializes a group message once per protocol, so preview bytes are never encoded per connection).
+/// When sending falls behind (a frame waited longer than <see cref="StaleAfter"/> and a newer one is queued
+/// behind it), the old frame goes out without its image: the step still counts, nobody builds up a backlog
+/// of stale frames. A fast model whose frames come in quick bursts but are sent promptly loses none.
+/// </summary>
+internal sealed class RoomBroadcast : IAsyncDisposable
+{
+    /// <summary>How long a preview frame may wait before a newer frame makes it not worth sending.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMilliseconds(100);
+
+    private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Guid _roomId;
+    private readonly IHubContext<RoomsHub> _hub;
+    private readonly ILogger _logger;
+    private readonly Task _sending;
+
+    public RoomBroadcast(Guid roomId, IHubContext<RoomsHub> hub, ILogger logger)
+    {
+        _roomId = roomId;
+        _hub = hub;
+        _logger = logger;
+        _sending = SendLoopAsync(_stopping.Token);
+    }
+
+    /// <summary>Connections of this node that joined the room through the hub.</summary>
+    public int Members { get; set; }
+
+    /// <summary>The relay's subscription feeding this broadcast; set once it is watching.</summary>
+    public Task<IAsyncDisposable>? Watch { get; set; }
+
+    public Task TakeAsync(LocalRoomEvent local)
+    {
+        _queue.Writer.TryWrite(new Queued(local.Event, TimeProvider.System.GetTimestamp()));
+        return Task.CompletedTask;
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<Queued>();
+        var group = RoomHubEvents.GroupFor(_roomId);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(cancellationToken))
+            {
+                batch.Clear();
+                while (_queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                var newestPreview = batch.FindLastIndex(item => item.Event is GenerationProgress { Preview: not null });
+                for (var index = 0; index < batch.Count; index++)
+                {
+                    var (roomEvent, enqueuedAt) = batch[index];
+                    if (roomEvent is GenerationProgress { Preview: not null } frame && index < newestPreview
+                        && TimeProvider.System.GetElapsedTime(enqueuedAt) > StaleAfter)
+                    {
+                        roomEvent = frame with { Preview = null };
+                    }
+
+                    await SendAsync(group, roomEvent, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the last hub member left
+        }
+    }
+
+    private async Task SendAsync(string group, RoomEvent roomEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _hub.Clients.Group(group).SendAsync(RoomHubEvents.MethodFor(roomEvent), _roomId, roomEvent, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Sending {Event} of room {RoomId} to its hub group failed", roomEvent.GetType().Name, _roomId);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Watch is not null)
+        {
+            try
+            {
+                await (await Watch).DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                _logger.LogDebug(ex, "The relay subscription of room {RoomId} had already failed", _roomId);
+            }
+        }
+
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await _sending;
+        _stopping.Dispose();
+    }
+
+    private readonly record struct Queued(RoomEvent Event, long EnqueuedAt);
+}

@@ -1,0 +1,27 @@
+using CollabCanvas.Rooms.Live;
+
+namespace CollabCanvas.Web.Hubs;
+
+/// <summary>
+/// The client methods the rooms hub calls: one per room event record, named after it, with two arguments
+/// (the room id and the event record). Clients register handlers under these names.
+/// </summary>
+public static class RoomHubEvents
+{
+    public const string PresenceChanged = nameof(global::CollabCanvas.Rooms.Live.PresenceChanged);
+    public const string ParametersChanged = nameof(global::CollabCanvas.Rooms.Live.ParametersChanged);
+    public const string GenerationChanged = nameof(global::CollabCanvas.Rooms.Live.GenerationChanged);
+    public const string GenerationProgress = nameof(global::CollabCanvas.Rooms.Live.GenerationProgress);
+    public const string LiveModeChanged = nameof(global::CollabCanvas.Rooms.Live.LiveModeChanged);
+    public const string PromptEdited = nameof(global::CollabCanvas.Rooms.Live.PromptEdited);
+    public const string StrokeAdded = nameof(global::CollabCanvas.Rooms.Live.StrokeAdded);
+    public const string StrokeRemoved = nameof(global::CollabCanvas.Rooms.Live.StrokeRemoved);
+    public const string MaskCleared = nameof(global::CollabCanvas.Rooms.Live.MaskCleared);
+    public const string PointerMoved = nameof(global::CollabCanvas.Rooms.Live.PointerMoved);
+
+    /// <summary>The client method an event is sent to: its record's name.</summary>
+    public static string MethodFor(RoomEvent roomEvent) => roomEvent.GetType().Name;
+
+    /// <summary>The SignalR group of a room's hub connections on this node.</summary>
+    public static string GroupFor(Guid roomId) => $"room:{roomId:N}";
+}

@@ -1,0 +1,139 @@
+using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Rooms;
+using CollabCanvas.Web.Security;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CollabCanvas.Web.Hubs;
+
+/// <summary>
+/// The rooms hub (<c>/hubs/rooms</c>) for programmatic clients: painting-app plugins, scripts, the load
+/// benchmark. Thin on purpose: every call goes through <see cref="LiveRoomService"/>, so who may do what is
+/// decided exactly as for the pages. A refused call throws a <see cref="HubException"/>, which reaches that
+/// caller only as an error with the message; the connection and the room carry on.
+/// Room events arrive as client methods named after their records (<see cref="RoomHubEvents"/>).
+/// </summary>
+public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaster, HubFloodGuard flood, ILogger<RoomsHub> logger) : Hub
+{
+    private RoomActor Actor => Context.User.ToRoomActor();
+
+    private CancellationToken Aborted => Context.ConnectionAborted;
+
+    /// <summary>Enters the room's presence and its event stream; returns who you are there and the room now.</summary>
+    public async Task<RoomSession> Join(Guid roomId)
+    {
+        var actor = Actor;
+        var joined = JoinedRooms.Of(Context);
+        if (joined.TryGet(roomId, out var already))
+        {
+            return new RoomSession(already, Ok(await live.GetSnapshotAsync(actor, roomId, Aborted)));
+        }
+
+        // Authorize and appear in presence first: a refused person never gets near the room's group.
+        var (caller, _) = Ok(await live.ConnectAsync(actor, roomId, Aborted));
+        joined.TryAdd(roomId, caller);
+        try
+        {
+            await broadcaster.AttachAsync(roomId);
+            await Groups.AddToGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), Aborted);
+
+            // Taken after the group receives events, so nothing falls between it and the first event.
+            return new RoomSession(caller, Ok(await live.GetSnapshotAsync(actor, roomId, Aborted)));
+        }
+        catch
+        {
+            await LeaveRoomAsync(roomId);
+            throw;
+        }
+    }
+
+    /// <summary>Leaves the room's presence and stops its events for this connection.</summary>
+    public async Task Leave(Guid roomId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), Aborted);
+        await LeaveRoomAsync(roomId);
+    }
+
+    /// <summary>The room as it stands, to start over after missing an event.</summary>
+    public async Task<RoomSnapshot> Snapshot(Guid roomId) => Ok(await live.GetSnapshotAsync(Actor, roomId, Aborted));
+
+    /// <summary>Sends an edit of a prompt; the applied edit also reaches everyone (you too) as <c>PromptEdited</c>.</summary>
+    public async Task<PromptApplied> EditPrompt(Guid roomId, PromptField field, PromptEdit edit) =>
+        Ok(await live.EditPromptAsync(Spend(HubAllowance.Change), roomId, field, edit, Aborted));
+
+    /// <summary>Paints a stroke; returns it as the room keeps it (you as its author).</summary>
+    public async Task<MaskStroke> AddStroke(Guid roomId, MaskStroke stroke) =>
+        Ok(await live.AddStrokeAsync(Spend(HubAllowance.Change), roomId, stroke, Aborted));
+
+    /// <summary>Removes your own most recent stroke; returns it.</summary>
+    public async Task<MaskStroke> UndoStroke(Guid roomId) =>
+        Ok(await live.UndoStrokeAsync(Spend(HubAllowance.Change), roomId, Aborted));
+
+    public async Task ClearMask(Guid roomId) => Ok(await live.ClearMaskAsync(Spend(HubAllowance.Change), roomId, Aborted));
+
+    public async Task ChangeParameters(Guid roomId, ParameterChange change) =>
+        Ok(await live.ChangeParametersAsync(Spend(HubAllowance.Change), roomId, change, Aborted));
+
+    public async Task Generate(Guid roomId) => Ok(await live.GenerateAsync(Spend(HubAllowance.Change), roomId, Aborted));
+
+    public async Task Cancel(Guid roomId) => Ok(await live.CancelAsync(Spend(HubAllowance.Change), roomId, Aborted));
+
+    public async Task SetLive(Guid roomId, bool isLive) => Ok(await live.SetLiveModeAsync(Spend(HubAllowance.Change), roomId, isLive, Aborted));
+
+    /// <summary>Shares your pointer (image coordinates); only after <see cref="Join"/>, as presence owns pointers.</summary>
+    public async Task MovePointer(Guid roomId, float x, float y)
+    {
+        Spend(HubAllowance.Pointer);
+        if (!JoinedRooms.Of(Context).TryGet(roomId, out var caller))
+        {
+            throw new HubException("Join the room before moving your pointer in it.");
+        }
+
+        await live.MovePointerAsync(roomId, caller.MemberId, x, y);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var (roomId, caller) in JoinedRooms.Of(Context).RemoveAll())
+        {
+            await LeaveAsync(roomId, caller);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveRoomAsync(Guid roomId)
+    {
+        if (JoinedRooms.Of(Context).TryRemove(roomId, out var caller))
+        {
+            await LeaveAsync(roomId, caller);
+        }
+    }
+
+    private async Task LeaveAsync(Guid roomId, RoomCaller caller)
+    {
+        try
+        {
+            await live.DisconnectAsync(roomId, caller.MemberId);
+        }
+        catch (Exception ex)
+        {
+            // The room may be restarting; its presence forgets the connection when it comes back.
+            logger.LogWarning(ex, "Room {RoomId} did not take member {MemberId} leaving", roomId, caller.MemberId);
+        }
+
+        await broadcaster.DetachAsync(roomId);
+    }
+
+    /// <summary>Takes a token from the caller's flood allowance, or refuses the call.</summary>
+    private RoomActor Spend(HubAllowance allowance)
+    {
+        var actor = Actor;
+        return flood.TryTake(actor, Context.ConnectionId, allowance) ? actor : throw new HubException(HubFloodGuard.RefusalMessage);
+    }
+
+    private static T Ok<T>(RoomResult<T> result) => result.Succeeded ? result.Value! : throw new HubException(result.Error!.Message);
+}

@@ -1,0 +1,101 @@
+using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Tests.Browser;
+using CollabCanvas.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CollabCanvas.Web.Tests.Hub;
+
+/// <summary>Two scripts in one room over the hub: presence, concurrent typing that converges, and leaving.</summary>
+[Collection(HubCollection.Name)]
+public sealed class HubCoEditingTests(BrowserAppFactory app)
+{
+    [Fact]
+    public async Task Two_clients_typing_at_once_converge_on_the_servers_text_with_each_authors_characters()
+    {
+        var ada = await HubPeople.RegisterAsync(app, "Ada");
+        var bo = await HubPeople.RegisterAsync(app, "Bo");
+        var room = await People.CreateRoomAsync(app, ada.Person);
+        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Editor);
+
+        await using var a = await RoomHubClient.ConnectAsync(app, ada);
+        await using var b = await RoomHubClient.ConnectAsync(app, bo, messagePack: true);
+        var sessionA = await a.JoinAsync(room.Id);
+        var sessionB = await b.JoinAsync(room.Id);
+        Assert.Equal(RoomRole.Facilitator, sessionA.Me.Role);
+        Assert.Contains(sessionB.Snapshot.Present, p => p.DisplayName == "Ada");
+        await RoomHubClient.WaitUntilAsync(
+            () => a.Events<PresenceChanged>(room.Id).Any(e => e.Present.Any(p => p.DisplayName == "Bo")), "Ada sees Bo arrive");
+
+        // Both type at once, each at the start and end of what they see: the edits cross in flight.
+        var typing = new[]
+        {
+            Task.Run(async () =>
+            {
+                foreach (var word in new[] { "red ", "fox ", "at ", "dawn " })
+                {
+                    await a.TypeAsync(a.PromptText.Length, word);
+                }
+            }),
+            Task.Run(async () =>
+            {
+                foreach (var word in new[] { "oil ", "painting ", "of " })
+                {
+                    await b.TypeAsync(0, word);
+                }
+            }),
+        };
+        await Task.WhenAll(typing);
+        await RoomHubClient.WaitUntilAsync(
+            () => !a.HasPendingEdits && !b.HasPendingEdits && a.PromptText == b.PromptText && a.PromptText.Length == "red fox at dawn oil painting of ".Length,
+            () => $"both clients converge (A: \"{a.PromptText}\" {string.Join("; ", a.SendErrors)}, B: \"{b.PromptText}\" {string.Join("; ", b.SendErrors)})");
+
+        var server = await app.Services.GetRequiredService<LiveRoomService>().GetSnapshotAsync(ada.Actor, room.Id);
+        Assert.Equal(server.Value!.Prompt.Text, a.PromptText);
+        Assert.Empty(a.SendErrors);
+        Assert.Empty(b.SendErrors);
+        foreach (var word in new[] { "red", "fox", "at", "dawn", "oil", "painting", "of" })
+        {
+            Assert.Contains(word, a.PromptText, StringComparison.Ordinal);
+        }
+
+        // Every character is credited to whoever typed it, the same on both clients and the server.
+        Assert.Equal(server.Value.Prompt.Authors, a.PromptAuthors);
+        Assert.Equal(server.Value.Prompt.Authors, b.PromptAuthors);
+        var adaChars = a.PromptAuthors.Where(s => s.Author == sessionA.Me.MemberId).Sum(s => s.Length);
+        Assert.Equal("red fox at dawn ".Length, adaChars);
+    }
+
+    [Fact]
+    public async Task Leaving_and_dropping_the_connection_take_the_person_out_of_presence()
+    {
+        var ada = await HubPeople.RegisterAsync(app, "Ada");
+        var bo = await HubPeople.RegisterAsync(app, "Bo");
+        var room = await People.CreateRoomAsync(app, ada.Person);
+        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Viewer);
+
+        await using var a = await RoomHubClient.ConnectAsync(app, ada);
+        await a.JoinAsync(room.Id);
+        var b = await RoomHubClient.ConnectAsync(app, bo);
+        await b.JoinAsync(room.Id);
+        await RoomHubClient.WaitUntilAsync(() => LastPresence(a, room.Id).Contains("Bo"), "Bo is present");
+
+        await b.Connection.InvokeAsync("Leave", room.Id);
+        await RoomHubClient.WaitUntilAsync(() => !LastPresence(a, room.Id).Contains("Bo"), "Bo left after Leave");
+
+        await b.JoinAsync(room.Id);
+        await RoomHubClient.WaitUntilAsync(() => LastPresence(a, room.Id).Contains("Bo"), "Bo is back");
+        await b.DisposeAsync();
+        await RoomHubClient.WaitUntilAsync(() => !LastPresence(a, room.Id).Contains("Bo"), "Bo left when his connection closed");
+
+        // The node stops broadcasting a room nobody on the hub is in any more.
+        await a.Connection.InvokeAsync("Leave", room.Id);
+        var broadcaster = app.Services.GetRequiredService<CollabCanvas.Web.Hubs.RoomHubBroadcaster>();
+        await RoomHubClient.WaitUntilAsync(() => !broadcaster.IsBroadcasting(room.Id), "the room's broadcast stops");
+    }
+
+    private static IReadOnlyList<string> LastPresence(RoomHubClient client, Guid roomId) =>
+        client.Events<PresenceChanged>(roomId).LastOrDefault()?.Present.Select(p => p.DisplayName).ToList() ?? [];
+}

@@ -1,0 +1,62 @@
+using CollabCanvas.Rooms;
+using CollabCanvas.Rooms.Mask;
+using CollabCanvas.Web.Hubs;
+using CollabCanvas.Web.Tests.Browser;
+using CollabCanvas.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CollabCanvas.Web.Tests.Hub;
+
+/// <summary>One person flooding the room is refused past their allowance; the others are not slowed or refused.</summary>
+[Collection(HubCollection.Name)]
+public sealed class HubFloodTests(BrowserAppFactory app)
+{
+    // Well past the default allowance (a burst of 40 changes, 20 a second after that) sent at once.
+    private const int FloodSize = 150;
+
+    [Fact]
+    public async Task A_flood_of_strokes_is_refused_with_a_message_while_someone_else_paints_on()
+    {
+        var ada = await HubPeople.RegisterAsync(app, "Ada");
+        var flo = await HubPeople.RegisterAsync(app, "Flo");
+        var room = await People.CreateRoomAsync(app, ada.Person);
+        await People.AddMemberAsync(app, ada.Person, room, flo.Person, RoomRole.Editor);
+        await using var a = await RoomHubClient.ConnectAsync(app, ada);
+        await using var f = await RoomHubClient.ConnectAsync(app, flo, messagePack: true);
+        await a.JoinAsync(room.Id);
+        await f.JoinAsync(room.Id);
+
+        var flood = Enumerable.Range(0, FloodSize)
+            .Select(i => Outcome(f.Connection.InvokeAsync<MaskStroke>("AddStroke", room.Id, new MaskStrokeBuilder().At(i % 50).Build())))
+            .ToList();
+        var outcomes = await Task.WhenAll(flood);
+
+        var refused = outcomes.Where(o => o is not null).ToList();
+        Assert.True(refused.Count >= FloodSize / 3, $"only {refused.Count} of {FloodSize} strokes were refused");
+        Assert.All(refused, message => Assert.EndsWith(HubFloodGuard.RefusalMessage, message, StringComparison.Ordinal));
+        Assert.Equal(HubConnectionState.Connected, f.Connection.State);
+
+        // Someone else's allowance is their own: Ada paints at once.
+        var adas = await a.Connection.InvokeAsync<MaskStroke>("AddStroke", room.Id, new MaskStrokeBuilder().Build());
+        Assert.Equal(a.Session!.Me.MemberId, adas.Author);
+
+        // The flooder's bucket refills: after a pause, a stroke goes through again.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var again = await f.Connection.InvokeAsync<MaskStroke>("AddStroke", room.Id, new MaskStrokeBuilder().Build());
+        Assert.Equal(f.Session!.Me.MemberId, again.Author);
+    }
+
+    private static async Task<string?> Outcome(Task call)
+    {
+        try
+        {
+            await call;
+            return null;
+        }
+        catch (HubException refused)
+        {
+            return refused.Message;
+        }
+    }
+}
