@@ -8,7 +8,11 @@ namespace CollabCanvas.Web.Tests.Components;
 public sealed class RoomPageTests : ComponentTestContext
 {
     // The live part (grain, engine) has tests of its own; here only the page around it.
-    public RoomPageTests() => ComponentFactories.AddStub<CollabCanvas.Web.Components.Rooms.Live.LiveRoomView>();
+    public RoomPageTests()
+    {
+        ComponentFactories.AddStub<CollabCanvas.Web.Components.Rooms.Live.LiveRoomView>();
+        ComponentFactories.AddStub<CollabCanvas.Web.Components.Rooms.Versions.VersionsPanel>();
+    }
 
     [Fact]
     public async Task A_facilitator_sees_the_join_code_and_the_controls_for_each_participant()

@@ -64,6 +64,12 @@ public sealed class VersionTests : IClassFixture<AppFactory>
             .ToDictionary(credit => credit.GetProperty("name").GetString()!, credit => credit.GetProperty("promptShare").GetDouble());
         Assert.Equal(6.0 / 9, shares["Fay"], 6);
         Assert.Equal(3.0 / 9, shares["Eli"], 6);
+
+        // The room page's gallery shows the title as text, never as markup.
+        var page = await fay.Client.GetStringAsync($"/rooms/{room.Id}");
+        Assert.Contains("&lt;b&gt;Fox&lt;/b&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>Fox</b>", page, StringComparison.Ordinal);
+        Assert.Contains($"versions/{versionId}/thumbnail.png", page, StringComparison.Ordinal);
     }
 
     [Fact]
