@@ -4,13 +4,14 @@ using CollabCanvas.Web.Versions;
 
 namespace CollabCanvas.Web.Hosting;
 
-/// <summary>Saved versions: the image store (section <c>Images</c>), the versions facade and its API.</summary>
+/// <summary>Saved versions: the image store (section <c>Images</c>) and its start-up sweep, the versions facade and its API.</summary>
 public static class VersionsSetup
 {
     public static IServiceCollection AddVersions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddImageStore(configuration);
         services.AddSingleton<VersionService>();
+        services.AddHostedService<ImageSweepService>();
         return services;
     }
 
