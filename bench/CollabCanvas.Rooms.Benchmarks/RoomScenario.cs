@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using CollabCanvas.Data.Entities;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Rooms;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CollabCanvas.Rooms.Benchmarks;
+
+/// <summary>What one room of N hub clients measured.</summary>
+internal sealed record ScenarioResult(
+    int Clients,
+    double StepsPerSecondPreviewsOn,
+    double StepsPerSecondPreviewsOff,
+    Percentiles StepToAllClients,
+    int StepsWithoutImageSomewhere,
+    int StepsMeasured,
+    Percentiles KeystrokeToAllOthers,
+    double ManagedBytesPerParticipant);
+
+/// <summary>
+/// One room, N clients on the hub: alternating generations with previews on and off, per-step delivery to
+/// every client, then keystrokes from one client to all the others. Every wait is bounded.
+/// </summary>
+internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Keystrokes sent first and not timed (the first ones pay for JIT and the edit path's first use).</summary>
+    private const int WarmUpKeystrokes = 5;
+
+    public async Task<ScenarioResult> RunAsync(int clientCount, CancellationToken cancellationToken)
+    {
+        var (roomId, code, facilitatorCookies) = await CreateRoomAsync(cancellationToken);
+        var cookies = new List<System.Net.CookieContainer> { facilitatorCookies };
+        for (var i = 1; i < clientCount; i++)
+        {
+            cookies.Add(await BenchPeople.JoinAsGuestAsync(host.BaseAddress, code, $"Guest {i}", cancellationToken));
+        }
+
+        var heapBefore = ManagedHeap();
+        var clients = new List<BenchClient>();
+        try
+        {
+            foreach (var jar in cookies)
+            {
+                clients.Add(await BenchClient.JoinAsync(host.BaseAddress, jar, roomId, cancellationToken));
+            }
+
+            var heapAfter = ManagedHeap();
+            var facilitator = clients[0].Connection;
+            await facilitator.InvokeAsync("ChangeParameters", roomId, new ParameterChange(Steps: settings.Steps, Seed: 42), cancellationToken);
+
+            // The node learns of each step when the room publishes it: the start of "step finished → all clients have it".
+            var stepsAtNode = new System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), long>();
+            var relay = host.Services.GetRequiredService<RoomEventRelay>();
+            await using var watch = await relay.WatchAsync(roomId, local =>
+            {
+                if (local.Event is GenerationProgress progress)
+                {
+                    stepsAtNode[(progress.Status.JobId, progress.Status.Step)] = Stopwatch.GetTimestamp();
+                }
+
+                return Task.CompletedTask;
+            });
+
+            await GenerateAsync(roomId, clients, previews: true, cancellationToken); // warm-up: sessions open, JIT done
+            var on = new List<double>();
+            var off = new List<double>();
+            var stepLatencies = new List<double>();
+            var withoutImage = 0;
+            for (var run = 0; run < settings.Runs; run++)
+            {
+                foreach (var previews in new[] { true, false })
+                {
+                    var jobId = await GenerateAsync(roomId, clients, previews, cancellationToken);
+                    (previews ? on : off).Add(StepsPerSecond(jobId, stepsAtNode));
+                    if (previews)
+                    {
+                        withoutImage += await CollectStepLatenciesAsync(jobId, clients, stepsAtNode, stepLatencies, cancellationToken);
+                    }
+                }
+            }
+
+            var keystrokes = await TypeAsync(roomId, clients, cancellationToken);
+            return new ScenarioResult(
+                clientCount, Median(on), Median(off), Percentiles.Of(stepLatencies), withoutImage, stepLatencies.Count,
+                Percentiles.Of(keystrokes), (heapAfter - heapBefore) / (double)clientCount);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<(Guid RoomId, string Code, System.Net.CookieContainer Cookies)> CreateRoomAsync(CancellationToken cancellationToken)
+    {
+        var email = $"bench-{Guid.NewGuid():N}@example.test";
+        var cookies = await BenchPeople.RegisterAsync(host.BaseAddress, email, "Facilitator", cancellationToken);
+        await using var scope = host.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException("The registered facilitator was not found.");
+        var rooms = host.Services.GetRequiredService<RoomService>();
+        var actor = RoomActor.Account(user.Id, "Facilitator");
+        var created = await rooms.CreateRoomAsync(actor, "Bench room", null, cancellationToken);
+        var details = await rooms.GetRoomAsync(actor, created.Value!.Id, cancellationToken);
+        return (created.Value.Id, details.Value!.JoinCode!, cookies);
+    }
+
+    /// <summary>Runs one job to completion at every client.</summary>
+    private async Task<Guid> GenerateAsync(Guid roomId, List<BenchClient> clients, bool previews, CancellationToken cancellationToken)
+    {
+        host.Renderer.Previews = previews;
+        await clients[0].Connection.InvokeAsync("Generate", roomId, cancellationToken);
+        var snapshot = await clients[0].Connection.InvokeAsync<RoomSnapshot>("Snapshot", roomId, cancellationToken);
+        var jobId = snapshot.Generation!.JobId;
+        var finished = await WaitForAsync(() => clients.All(c => c.Finished(jobId) is not null), JobTimeout, cancellationToken);
+        var status = clients[0].Finished(jobId);
+        if (!finished || status is not { State: GenerationState.Completed })
+        {
+            throw new InvalidOperationException($"Job {jobId} did not complete at every client: {status?.State} {status?.Message}");
+        }
+
+        return jobId;
+    }
+
+    /// <summary>The denoising loop's pace as the node sees it: steps between the first and the last step's arrival.</summary>
+    private static double StepsPerSecond(Guid jobId, System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), long> atNode)
+    {
+        var times = atNode.Where(entry => entry.Key.Item1 == jobId).Select(entry => entry.Value).Order().ToList();
+        return times.Count < 2 ? double.NaN : (times.Count - 1) / Stopwatch.GetElapsedTime(times[0], times[^1]).TotalSeconds;
+    }
+
+    /// <summary>Adds, per step, the time from the node having it to the last client having it; returns steps some client got without an image.</summary>
+    private static async Task<int> CollectStepLatenciesAsync(
+        Guid jobId, List<BenchClient> clients, System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), long> atNode, List<double> latencies, CancellationToken cancellationToken)
+    {
+        var steps = atNode.Keys.Where(key => key.Item1 == jobId).Select(key => key.Item2).Order().ToList();
+        await WaitForAsync(() => steps.All(step => clients.All(c => c.TryGetStep(jobId, step, out _))), DeliveryTimeout, cancellationToken);
+        var withoutImage = 0;
+        foreach (var step in steps)
+        {
+            var arrivals = clients.Select(c => c.TryGetStep(jobId, step, out var got) ? got : (At: long.MaxValue, HasPreview: false)).ToList();
+            if (arrivals.Any(a => a.At == long.MaxValue))
+            {
+                continue;
+            }
+
+            withoutImage += arrivals.Any(a => !a.HasPreview) ? 1 : 0;
+            latencies.Add(Stopwatch.GetElapsedTime(atNode[(jobId, step)], arrivals.Max(a => a.At)).TotalMilliseconds);
+        }
+
+        return withoutImage;
+    }
+
+    /// <summary>The first client types one character at a time; each keystroke is timed until every other client has it.</summary>
+    private async Task<List<double>> TypeAsync(Guid roomId, List<BenchClient> clients, CancellationToken cancellationToken)
+    {
+        var typist = clients[0].Connection;
+        var snapshot = await typist.InvokeAsync<RoomSnapshot>("Snapshot", roomId, cancellationToken);
+        var revision = snapshot.Prompt.Revision;
+        var length = snapshot.Prompt.Text.Length;
+        var latencies = new List<double>();
+        for (var i = -WarmUpKeystrokes; i < settings.Keystrokes; i++)
+        {
+            var edit = new PromptEdit(Guid.NewGuid(), revision, TextOperation.Insert(length, length, "a"));
+            var sentAt = Stopwatch.GetTimestamp();
+            var applied = await typist.InvokeAsync<PromptApplied>("EditPrompt", roomId, PromptField.Prompt, edit, cancellationToken);
+            revision = applied.Revision;
+            length++;
+            var others = clients.Skip(1).ToList();
+            if (await WaitForAsync(() => others.All(c => c.TryGetEdit(edit.EditId, out _)), DeliveryTimeout, cancellationToken) && i >= 0)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(sentAt, others.Max(c => c.TryGetEdit(edit.EditId, out var at) ? at : 0)).TotalMilliseconds);
+            }
+
+            await Task.Delay(settings.KeystrokeGap, cancellationToken);
+        }
+
+        return latencies;
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(1, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static long ManagedHeap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
+}
