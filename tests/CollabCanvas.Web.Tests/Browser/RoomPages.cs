@@ -7,10 +7,20 @@ namespace CollabCanvas.Web.Tests.Browser;
 /// <summary>The steps browser tests share: a page per person, registering and creating a room, joining as a guest.</summary>
 internal static class RoomPages
 {
+    /// <summary>
+    /// Generous waits: CI and shared machines are slow, and the first request of a fresh app compiles a lot.
+    /// A wait that is too short fails a working app; one that is long only slows a broken one.
+    /// </summary>
+    private const float PatienceMs = 90_000;
+
+    static RoomPages() => Assertions.SetDefaultExpectTimeout(30_000);
+
     /// <summary>A new browser context (one person, own cookies) on the app; its console errors go to the test output.</summary>
     public static async Task<IPage> NewPersonAsync(IBrowser browser, BrowserAppFactory app, ITestOutputHelper output, List<string>? consoleErrors = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(PatienceMs);
+        context.SetDefaultNavigationTimeout(PatienceMs);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
