@@ -42,6 +42,13 @@ public interface IRoomGrain : IGrainWithGuidKey
 
     Task<RoomCommandResult> ChangeParameters(RoomCaller caller, ParameterChange change);
 
+    /// <summary>
+    /// Sets the room's init image (an image the app has already stored) or clears it (null): an EditParameters
+    /// action, last writer wins, shown with who set it. Generate then runs img2img from it, or inpaints it when a
+    /// mask is painted.
+    /// </summary>
+    Task<RoomCommandResult> SetInitImage(RoomCaller caller, InitImageRef? image);
+
     Task<RoomCommandResult> SetLiveMode(RoomCaller caller, bool isLive);
 
     /// <summary>Queues a generation of the room's current recipe.</summary>

@@ -1,6 +1,10 @@
 namespace CollabCanvas.Rooms.Live;
 
-/// <summary>What the room asks the renderer to make: the recipe at the moment Generate was pressed.</summary>
+/// <summary>
+/// What the room asks the renderer to make: the recipe at the moment Generate was pressed. The image to start from
+/// is either <see cref="InitImage"/> (bytes the room holds: its last result) or <see cref="InitImageHash"/> (the
+/// room's init image, which the renderer loads from the app's image store: the room knows nothing of the store).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RenderJob(
     [property: Id(0)] Guid JobId,
@@ -9,7 +13,25 @@ public sealed record RenderJob(
     [property: Id(3)] string NegativePrompt,
     [property: Id(4)] RoomParameters Parameters,
     [property: Id(5)] byte[]? InitImage,
-    [property: Id(6)] byte[]? Mask);
+    [property: Id(6)] byte[]? Mask,
+    [property: Id(7)] string? InitImageHash = null)
+{
+    /// <summary>What the engine will be asked to do with this job.</summary>
+    public RenderMode Mode => (InitImage ?? (object?)InitImageHash, Mask) switch
+    {
+        (null, _) => RenderMode.TextToImage,
+        (_, null) => RenderMode.ImageToImage,
+        _ => RenderMode.Inpainting,
+    };
+}
+
+/// <summary>How a render job starts: from noise, from an image (with the room's strength), or repainting a masked part of one.</summary>
+public enum RenderMode
+{
+    TextToImage,
+    ImageToImage,
+    Inpainting,
+}
 
 /// <summary>Progress of a render, reported back to the room grain.</summary>
 [GenerateSerializer, Immutable]

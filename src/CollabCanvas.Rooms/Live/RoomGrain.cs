@@ -298,6 +298,35 @@ public sealed class RoomGrain : Grain, IRoomGrain
         return Task.FromResult(RoomCommandResult.Ok);
     }
 
+    public Task<RoomCommandResult> SetInitImage(RoomCaller caller, InitImageRef? image)
+    {
+        if (Refuse(caller, RoomAction.EditParameters) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (image?.Validate() is { } error)
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Invalid, error));
+        }
+
+        if (image?.Hash != _parameters.InitImageHash)
+        {
+            _parameters = _parameters with { InitImageHash = image?.Hash };
+            _parametersChangedBy[nameof(RoomParameters.InitImageHash)] = caller.DisplayName;
+            Publish(revision => new ParametersChanged(revision, _parameters, new Dictionary<string, string>(_parametersChangedBy)));
+            if (image is not null)
+            {
+                // The mask is painted over the init image, in its pixels.
+                ResizeEmptyCanvas(image.Width, image.Height);
+            }
+
+            RecipeChanged(caller);
+        }
+
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
     public Task<RoomCommandResult> SetLiveMode(RoomCaller caller, bool isLive)
     {
         if (Refuse(caller, RoomAction.Generate) is { } refused)
@@ -374,7 +403,12 @@ public sealed class RoomGrain : Grain, IRoomGrain
                 break;
             case RenderCompleted completed:
                 _lastResult = completed.Image;
-                ResizeEmptyCanvas(completed.Image.Width, completed.Image.Height);
+                if (_parameters.InitImageHash is null)
+                {
+                    // Without an init image the mask is painted over the last result; with one, over the init image.
+                    ResizeEmptyCanvas(completed.Image.Width, completed.Image.Height);
+                }
+
                 _generation = job with { State = GenerationState.Completed, Step = job.TotalSteps, Elapsed = completed.Elapsed, Seed = completed.Seed };
                 Publish(revision => new GenerationChanged(revision, _generation, completed.Image));
                 break;
@@ -449,16 +483,29 @@ public sealed class RoomGrain : Grain, IRoomGrain
 
     private void StartJob(RoomCaller requester)
     {
-        // A painted mask on the last image means inpainting it; otherwise a fresh image from the prompt.
-        var inpaint = !_mask.IsEmpty && _lastResult is not null;
-        var job = new RenderJob(
-            Guid.NewGuid(), RoomId, _prompt.Text, _negativePrompt.Text, _parameters,
-            InitImage: inpaint ? _lastResult!.Bytes : null,
-            Mask: inpaint ? MaskRasterizer.RasterizePng(_mask.All, _mask.ImageWidth, _mask.ImageHeight) : null);
+        var job = NewJob();
         _generation = new GenerationStatus(job.JobId, requester.MemberId, requester.DisplayName, GenerationState.Queued, 0, _parameters.Steps, TimeSpan.Zero, 0, _parameters.Seed, null);
         Publish(revision => new GenerationChanged(revision, _generation, null));
-        _logger.LogInformation("Room {RoomId}: generation {JobId} requested by member {MemberId}", RoomId, job.JobId, requester.MemberId);
+        _logger.LogInformation("Room {RoomId}: generation {JobId} ({Mode}) requested by member {MemberId}", RoomId, job.JobId, job.Mode, requester.MemberId);
         _renderer.Enqueue(job);
+    }
+
+    /// <summary>
+    /// The room's recipe as a job. With an init image: img2img from it (the room's strength), or inpainting it when a
+    /// mask is painted. Without one, a painted mask on the last result means inpainting that; otherwise txt2img.
+    /// </summary>
+    private RenderJob NewJob()
+    {
+        var mask = _mask.IsEmpty ? null : MaskRasterizer.RasterizePng(_mask.All, _mask.ImageWidth, _mask.ImageHeight);
+        var jobId = Guid.NewGuid();
+        if (_parameters.InitImageHash is { } initImageHash)
+        {
+            return new RenderJob(jobId, RoomId, _prompt.Text, _negativePrompt.Text, _parameters, InitImage: null, Mask: mask, InitImageHash: initImageHash);
+        }
+
+        var overLastResult = mask is not null && _lastResult is not null;
+        return new RenderJob(jobId, RoomId, _prompt.Text, _negativePrompt.Text, _parameters,
+            InitImage: overLastResult ? _lastResult!.Bytes : null, Mask: overLastResult ? mask : null);
     }
 
     private RoomCommandResult? Refuse(RoomCaller caller, RoomAction action) =>

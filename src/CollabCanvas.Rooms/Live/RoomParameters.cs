@@ -2,7 +2,13 @@ using System.Globalization;
 
 namespace CollabCanvas.Rooms.Live;
 
-/// <summary>The room's generation settings. Null width/height/seed mean "the model's native size" / "random".</summary>
+/// <summary>
+/// The room's generation settings. Null width/height/seed mean "the model's native size" / "random".
+/// <see cref="InitImageHash"/> names the room's init image in the app's image store (SHA-256, 64 lowercase hex
+/// digits); null means txt2img (or inpainting over the last result when a mask is painted). It is set only through
+/// <see cref="IRoomGrain.SetInitImage"/>, never by a <see cref="ParameterChange"/>, so nobody can point a room at an
+/// image they did not upload or make there.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RoomParameters(
     [property: Id(0)] string? Model,
@@ -12,7 +18,8 @@ public sealed record RoomParameters(
     [property: Id(4)] double Guidance,
     [property: Id(5)] string? Scheduler,
     [property: Id(6)] int? Seed,
-    [property: Id(7)] double Strength)
+    [property: Id(7)] double Strength,
+    [property: Id(8)] string? InitImageHash = null)
 {
     public const int MinSteps = 1;
     public const int MaxSteps = 150;
@@ -47,6 +54,11 @@ public sealed record RoomParameters(
         if (Model is { Length: > 200 } || Scheduler is { Length: > 64 })
         {
             return "Model or scheduler name is too long.";
+        }
+
+        if (InitImageHash is not null && !InitImageRef.IsHash(InitImageHash))
+        {
+            return "The init image must be named by its SHA-256 (64 lowercase hex digits).";
         }
 
         return null;
