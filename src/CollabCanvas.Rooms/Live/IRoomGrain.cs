@@ -31,6 +31,15 @@ public interface IRoomGrain : IGrainWithGuidKey
     /// <summary>Adds a mask stroke; its author is the caller whatever the stroke says.</summary>
     Task<StrokeResult> AddStroke(RoomCaller caller, MaskStroke stroke);
 
+    /// <summary>
+    /// Appends points to a stroke the caller is drawing, relayed to everyone as <see cref="StrokeInProgress"/>
+    /// (not saved, no revision). <see cref="AddStroke"/> with the same stroke id commits it.
+    /// </summary>
+    Task<RoomCommandResult> ExtendStroke(RoomCaller caller, StrokeProgress progress);
+
+    /// <summary>Shares where the caller's caret is in a prompt (null: they left the editor), as <see cref="CaretMoved"/>.</summary>
+    Task<RoomCommandResult> MoveCaret(RoomCaller caller, PromptField field, long promptRevision, TextSelection? selection);
+
     /// <summary>Removes the caller's own most recent stroke.</summary>
     Task<StrokeResult> UndoStroke(RoomCaller caller);
 

@@ -57,3 +57,29 @@ public sealed record MaskCleared(long Revision, [property: Id(0)] string By, [pr
 [GenerateSerializer, Immutable]
 public sealed record PointerMoved(long Revision, [property: Id(0)] Guid MemberId, [property: Id(1)] float X, [property: Id(2)] float Y)
     : RoomEvent(Revision);
+
+/// <summary>
+/// An event about something passing (a stroke being drawn): it is not part of the room's history, so it does
+/// not advance the revision (<see cref="RoomEvent.Revision"/> is the room's revision when it was sent), is never
+/// saved, and a watcher applies it at once instead of waiting for its turn. Missing one loses nothing that lasts.
+/// </summary>
+[GenerateSerializer, Immutable]
+public abstract record TransientRoomEvent(long Revision) : RoomEvent(Revision);
+
+/// <summary>Points appended to <paramref name="Author"/>'s stroke while they draw it; its <c>StrokeAdded</c> replaces it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StrokeInProgress(long Revision, [property: Id(0)] Guid Author, [property: Id(1)] StrokeProgress Progress)
+    : TransientRoomEvent(Revision);
+
+/// <summary>A stroke in progress that will not be committed (its painter left, stopped sending, or the room refused it): stop showing it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StrokeAbandoned(long Revision, [property: Id(0)] Guid Author, [property: Id(1)] Guid StrokeId)
+    : TransientRoomEvent(Revision);
+
+/// <summary>
+/// Where someone's caret (or selection) is in a prompt, in the text as it stands at this event's revision;
+/// null when they left the editor. Later <see cref="PromptEdited"/> events move it (<see cref="TextSelection.Transform"/>).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CaretMoved(long Revision, [property: Id(0)] Guid MemberId, [property: Id(1)] PromptField Field, [property: Id(2)] TextSelection? Selection)
+    : RoomEvent(Revision);

@@ -10,7 +10,7 @@ namespace CollabCanvas.Rooms.Live;
 /// parameters, live mode and the generation job.
 /// Orleans runs one call at a time per grain, so no locks; observers (one per web node) get every change.
 /// </summary>
-public sealed class RoomGrain : Grain, IRoomGrain
+public sealed partial class RoomGrain : Grain, IRoomGrain
 {
     /// <summary>How long an observer stays subscribed without renewing.</summary>
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
@@ -148,6 +148,7 @@ public sealed class RoomGrain : Grain, IRoomGrain
             if (left)
             {
                 _present.Remove(memberId);
+                AbandonPreviewsOf(memberId);
             }
             else
             {
@@ -182,6 +183,11 @@ public sealed class RoomGrain : Grain, IRoomGrain
             else
             {
                 _present.Remove(memberId);
+            }
+
+            if (newRole is not { } still || !RoomPolicy.Allows(still, RoomAction.PaintMask))
+            {
+                AbandonPreviewsOf(memberId);
             }
 
             Publish(revision => new PresenceChanged(revision, PresentList(), newRole is null ? $"{member.DisplayName} was removed" : null));
@@ -220,6 +226,11 @@ public sealed class RoomGrain : Grain, IRoomGrain
         {
             Publish(revision => new StrokeAdded(revision, added));
             RecipeChanged(caller);
+        }
+
+        if (stroke is not null)
+        {
+            FinishPreview(stroke.Id, caller.MemberId, committed: result.Succeeded);
         }
 
         return Task.FromResult(result);
