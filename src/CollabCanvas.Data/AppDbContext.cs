@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CollabCanvas.Data;
 
-/// <summary>The application's database: Identity's tables plus rooms, their members, live state and saved versions.</summary>
+/// <summary>The application's database: Identity's tables plus rooms, their members, live state, saved versions and timelines.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Room> Rooms => Set<Room>();
@@ -16,6 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RoomVersion> RoomVersions => Set<RoomVersion>();
 
     public DbSet<RoomVersionEdit> RoomVersionEdits => Set<RoomVersionEdit>();
+
+    public DbSet<RoomTimelineRow> RoomTimeline => Set<RoomTimelineRow>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -177,6 +177,48 @@ namespace CollabCanvas.Data.Migrations
                     b.ToTable("RoomMembers", (string)null);
                 });
 
+            modelBuilder.Entity("CollabCanvas.Data.Entities.RoomTimelineRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "At");
+
+                    b.ToTable("RoomTimeline", (string)null);
+                });
+
             modelBuilder.Entity("CollabCanvas.Data.Entities.RoomVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,6 +517,15 @@ namespace CollabCanvas.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("CollabCanvas.Data.Entities.RoomTimelineRow", b =>
+                {
+                    b.HasOne("CollabCanvas.Data.Entities.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CollabCanvas.Data.Entities.RoomVersion", b =>
