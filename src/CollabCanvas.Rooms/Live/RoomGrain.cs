@@ -95,8 +95,11 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        _saveTimer?.Dispose();
+        // Disposing a grain timer cancels the token its running callback was given, so the timer that called this
+        // is disposed only after the write; disposing it first cancelled every timed save before it reached the store.
+        var timer = _saveTimer;
         _saveTimer = null;
+        using var disposeAfterWrite = timer;
         var state = new RoomLiveState(
             _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters, new Dictionary<string, string>(_parametersChangedBy),
             [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastResult, _isLive);

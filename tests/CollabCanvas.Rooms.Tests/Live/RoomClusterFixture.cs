@@ -63,6 +63,8 @@ public sealed class MemoryRoomStateStore : IRoomStateStore
 
     public Task SaveAsync(Guid roomId, RoomLiveState state, CancellationToken cancellationToken)
     {
+        // As the database does: a cancelled save writes nothing (a grain once handed its writes a cancelled token).
+        cancellationToken.ThrowIfCancellationRequested();
         Saved[roomId] = state;
         return Task.CompletedTask;
     }
