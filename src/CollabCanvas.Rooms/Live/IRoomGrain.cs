@@ -69,6 +69,9 @@ public interface IRoomGrain : IGrainWithGuidKey
     /// <summary>Called by the renderer with the progress of the room's job.</summary>
     Task ReportRender(Guid jobId, RenderReport report);
 
-    /// <summary>The member's role changed or they were removed (null): updates presence.</summary>
-    Task MemberChanged(Guid memberId, RoomRole? newRole);
+    /// <summary>The member's role changed or they were removed (null): updates presence; <paramref name="change"/> says who did it, for the timeline.</summary>
+    Task MemberChanged(Guid memberId, RoomRole? newRole, MemberChange? change = null);
+
+    /// <summary>Writes the timeline entries the room has not written yet (before an export reads the timeline).</summary>
+    Task FlushTimeline();
 }

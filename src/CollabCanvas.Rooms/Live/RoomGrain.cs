@@ -1,5 +1,6 @@
 using CollabCanvas.Rooms.Mask;
 using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Rooms.Timeline;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 
@@ -43,10 +44,12 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     /// <summary>Canvas size for strokes before the room has an image.</summary>
     public const int DefaultCanvasSide = 512;
 
-    public RoomGrain(IRoomRenderer renderer, IRoomStateStore store, ILogger<RoomGrain> logger)
+    public RoomGrain(IRoomRenderer renderer, IRoomStateStore store, IRoomTimelineStore timelineStore, TimeProvider time, ILogger<RoomGrain> logger)
     {
         _renderer = renderer;
         _store = store;
+        _timelineStore = timelineStore;
+        _timeline = new RoomTimelineRecorder(time);
         _logger = logger;
         _observers = new ObserverManager<IRoomObserver>(ObserverExpiry, logger);
     }
@@ -81,7 +84,8 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_saveTimer is not null)
+        _deactivating = true;
+        if (_saveTimer is not null || _timeline.HasPending)
         {
             await SaveAsync(cancellationToken);
         }
@@ -112,6 +116,8 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             // Keep the room running; try again with the next change.
             _logger.LogError(ex, "Room {RoomId}: saving its live state failed", RoomId);
         }
+
+        await FlushTimelineAsync(cancellationToken);
     }
 
     public Task<RoomSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
@@ -140,6 +146,10 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         _present[caller.MemberId] = new PresentMember(
             caller.MemberId, caller.DisplayName, caller.Role, caller.IsGuest, color, (existing?.Connections ?? 0) + 1, existing?.IsTyping ?? false);
         Publish(revision => new PresenceChanged(revision, PresentList(), joined ? $"{caller.DisplayName} joined" : null));
+        if (joined)
+        {
+            Note((timeline, now) => timeline.Add(TimelineEntries.Joined(now, caller)));
+        }
         return Task.FromResult(Snapshot());
     }
 
@@ -159,6 +169,10 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             }
 
             Publish(revision => new PresenceChanged(revision, PresentList(), left ? $"{member.DisplayName} left" : null));
+            if (left)
+            {
+                Note((timeline, now) => timeline.Add(TimelineEntries.Left(now, memberId, member.DisplayName)));
+            }
         }
 
         return Task.CompletedTask;
@@ -175,8 +189,13 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         return Task.CompletedTask;
     }
 
-    public Task MemberChanged(Guid memberId, RoomRole? newRole)
+    public Task MemberChanged(Guid memberId, RoomRole? newRole, MemberChange? change = null)
     {
+        if (change is not null)
+        {
+            Note((timeline, now) => timeline.Add(newRole is { } role ? TimelineEntries.RoleChanged(now, change, role) : TimelineEntries.MemberRemoved(now, change)));
+        }
+
         if (_present.TryGetValue(memberId, out var member))
         {
             if (newRole is { } role)
@@ -211,6 +230,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         if (result is { Succeeded: true, IsRepeat: false, Applied: { } applied })
         {
             Publish(revision => new PromptEdited(revision, field, applied));
+            Note((timeline, _) => timeline.PromptEdited(caller, field, applied.Operation));
             RecipeChanged(caller);
         }
 
@@ -228,6 +248,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         if (result is { Succeeded: true, Stroke: { } added })
         {
             Publish(revision => new StrokeAdded(revision, added));
+            Note((timeline, _) => timeline.StrokeAdded(caller, added.Tool));
             RecipeChanged(caller);
         }
 
@@ -250,6 +271,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         if (result is { Succeeded: true, Stroke: { } removed })
         {
             Publish(revision => new StrokeRemoved(revision, removed.Id));
+            Note((timeline, _) => timeline.StrokeUndone(caller));
             RecipeChanged(caller);
         }
 
@@ -263,8 +285,9 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             return Task.FromResult(refused);
         }
 
-        if (_mask.Clear() > 0)
+        if (_mask.Clear() is > 0 and var cleared)
         {
+            Note((timeline, now) => timeline.Add(TimelineEntries.MaskCleared(now, caller, cleared)));
             Publish(revision => new MaskCleared(revision, caller.DisplayName, _mask.ImageWidth, _mask.ImageHeight));
             RecipeChanged(caller);
         }
@@ -299,6 +322,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
         if (changed.Count > 0)
         {
+            NoteParameterChanges(caller, _parameters, next, changed);
             _parameters = next;
             foreach (var field in changed)
             {
@@ -352,6 +376,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         {
             _isLive = isLive;
             Publish(revision => new LiveModeChanged(revision, isLive, caller.DisplayName));
+            Note((timeline, now) => timeline.Add(TimelineEntries.LiveModeChanged(now, caller, isLive)));
             if (!isLive)
             {
                 StopLiveTimer();
@@ -389,6 +414,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Forbidden, "Only the person who started it or a Facilitator can cancel this generation."));
         }
 
+        _cancelledBy = caller;
         _renderer.Cancel(job.JobId);
         return Task.FromResult(RoomCommandResult.Ok);
     }
@@ -436,6 +462,11 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
                 break;
         }
 
+        if (_generation is { IsActive: false } ended)
+        {
+            NoteJobEnded(ended, report);
+        }
+
         if (_generation is { IsActive: false } && _liveRequester is not null && _liveTimer is null)
         {
             // A live-mode change arrived while this job was finishing: run the newest recipe now.
@@ -470,6 +501,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         if (_generation is { IsActive: true } stale)
         {
             // Stop the stale run at its next step; its Cancelled report starts the new one.
+            _replacedByLive = true;
             _renderer.Cancel(stale.JobId);
             return Task.CompletedTask;
         }
@@ -500,6 +532,8 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         var job = NewJob();
         _generation = new GenerationStatus(job.JobId, requester.MemberId, requester.DisplayName, GenerationState.Queued, 0, _parameters.Steps, TimeSpan.Zero, 0, _parameters.Seed, null);
         Publish(revision => new GenerationChanged(revision, _generation, null));
+        (_cancelledBy, _replacedByLive) = (null, false);
+        Note((timeline, now) => timeline.Add(TimelineEntries.GenerationRequested(now, requester, job.JobId, _parameters, job.Mode)));
         _logger.LogInformation("Room {RoomId}: generation {JobId} ({Mode}) requested by member {MemberId}", RoomId, job.JobId, job.Mode, requester.MemberId);
         _renderer.Enqueue(job);
     }

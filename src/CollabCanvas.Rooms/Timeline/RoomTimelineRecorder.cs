@@ -22,10 +22,24 @@ public sealed class RoomTimelineRecorder(TimeProvider time, int capacity = RoomT
     private readonly OrderedDictionary<Guid, TimelineEntry> _pending = [];
     private readonly Dictionary<string, Burst> _bursts = [];
     private int _dropped;
+    private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
 
     public bool HasPending => _pending.Count > 0;
 
-    public DateTimeOffset Now => time.GetUtcNow();
+    /// <summary>
+    /// The time for a new entry: now to the millisecond (what the database keeps), and always after the previous
+    /// entry's, so entries made in the same millisecond still read back in the order they happened.
+    /// </summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+            _lastStamp = now > _lastStamp ? now : _lastStamp.AddMilliseconds(1);
+            return _lastStamp;
+        }
+    }
 
     /// <summary>Records a single event (see <see cref="TimelineEntries"/>).</summary>
     public void Add(TimelineEntry entry) => Put(entry);
@@ -130,7 +144,8 @@ public sealed class RoomTimelineRecorder(TimeProvider time, int capacity = RoomT
             _bursts.Remove(endedKey);
         }
 
-        burst = new Burst(Guid.CreateVersion7(now), now, who);
+        var at = Now;
+        burst = new Burst(Guid.CreateVersion7(at), at, who);
         _bursts[key] = burst;
         return burst;
     }

@@ -24,10 +24,18 @@ public static class TimelineEntries
         New(at, TimelineKind.LiveModeChanged, who.MemberId, who.DisplayName,
             $"{who.DisplayName} turned live mode {(isLive ? "on" : "off")}", ("live", isLive ? "true" : "false"));
 
-    public static TimelineEntry GenerationRequested(DateTimeOffset at, RoomCaller who, Guid jobId, RoomParameters parameters, bool inpaint) =>
-        New(at, TimelineKind.GenerationRequested, who.MemberId, who.DisplayName,
-            $"{who.DisplayName} {(inpaint ? "queued an inpainting" : "queued a generation")} ({Count(parameters.Steps, "step")})",
-            ("job", jobId.ToString()), ("steps", Number(parameters.Steps)), ("model", parameters.Model ?? ""), ("inpaint", inpaint ? "true" : "false"));
+    public static TimelineEntry GenerationRequested(DateTimeOffset at, RoomCaller who, Guid jobId, RoomParameters parameters, RenderMode mode)
+    {
+        var what = mode switch
+        {
+            RenderMode.Inpainting => "an inpainting",
+            RenderMode.ImageToImage => "an image-to-image generation",
+            _ => "a generation",
+        };
+        return New(at, TimelineKind.GenerationRequested, who.MemberId, who.DisplayName,
+            $"{who.DisplayName} queued {what} ({Count(parameters.Steps, "step")})",
+            ("job", jobId.ToString()), ("steps", Number(parameters.Steps)), ("model", parameters.Model ?? ""), ("mode", mode.ToString()));
+    }
 
     public static TimelineEntry GenerationCompleted(DateTimeOffset at, GenerationStatus job, int seed, TimeSpan elapsed) =>
         New(at, TimelineKind.GenerationCompleted, job.RequestedBy, job.RequestedByName,
@@ -38,14 +46,17 @@ public static class TimelineEntries
         New(at, TimelineKind.GenerationFailed, job.RequestedBy, job.RequestedByName,
             $"{job.RequestedByName}'s generation failed: {reason}", ("job", job.JobId.ToString()), ("reason", reason));
 
-    /// <param name="cancelledBy">Who cancelled it; null when live mode replaced it with a newer run.</param>
-    public static TimelineEntry GenerationCancelled(DateTimeOffset at, GenerationStatus job, RoomCaller? cancelledBy)
+    /// <param name="cancelledBy">Who cancelled it, when a person did.</param>
+    /// <param name="replacedByLive">Live mode stopped it to run a newer recipe.</param>
+    public static TimelineEntry GenerationCancelled(DateTimeOffset at, GenerationStatus job, RoomCaller? cancelledBy, bool replacedByLive)
     {
-        var text = cancelledBy is null
-            ? $"{job.RequestedByName}'s generation was replaced by a newer live run"
-            : cancelledBy.MemberId == job.RequestedBy
-                ? $"{cancelledBy.DisplayName} cancelled their generation"
-                : $"{cancelledBy.DisplayName} cancelled {job.RequestedByName}'s generation";
+        var text = (cancelledBy, replacedByLive) switch
+        {
+            ({ } person, _) when person.MemberId == job.RequestedBy => $"{person.DisplayName} cancelled their generation",
+            ({ } person, _) => $"{person.DisplayName} cancelled {job.RequestedByName}'s generation",
+            (null, true) => $"{job.RequestedByName}'s generation was replaced by a newer live run",
+            _ => $"{job.RequestedByName}'s generation was cancelled",
+        };
         return New(at, TimelineKind.GenerationCancelled, cancelledBy?.MemberId ?? job.RequestedBy, cancelledBy?.DisplayName ?? job.RequestedByName, text,
             ("job", job.JobId.ToString()), ("requestedBy", job.RequestedByName), ("cancelledBy", cancelledBy?.DisplayName ?? ""));
     }

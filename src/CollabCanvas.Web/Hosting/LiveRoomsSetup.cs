@@ -1,6 +1,7 @@
 using CollabCanvas.Data.Rooms;
 using CollabCanvas.Engine;
 using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Timeline;
 using CollabCanvas.Web.Live;
 using CollabCanvas.Web.Options;
 using CollabCanvas.Web.Rooms;
@@ -29,6 +30,7 @@ internal static class LiveRoomsSetup
         services.AddSingleton<IRoomRenderer>(provider => provider.GetRequiredService<EngineRoomRenderer>());
         services.AddHostedService(provider => provider.GetRequiredService<EngineRoomRenderer>());
         services.AddSingleton<IRoomStateStore, EfRoomStateStore>();
+        services.AddSingleton<IRoomTimelineStore, EfRoomTimelineStore>();
         services.AddSingleton<RoomEventRelay>();
         services.AddSingleton<LiveRoomService>();
         services.AddSingleton<ModelChoices>();

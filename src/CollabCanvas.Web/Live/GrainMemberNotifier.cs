@@ -7,6 +7,6 @@ namespace CollabCanvas.Web.Live;
 /// <summary>Tells the room grain about role changes and removals so everyone's presence list updates.</summary>
 internal sealed class GrainMemberNotifier(IGrainFactory grains) : IRoomMemberNotifier
 {
-    public Task MemberChangedAsync(Guid roomId, Guid memberId, RoomRole? newRole) =>
-        grains.GetGrain<IRoomGrain>(roomId).MemberChanged(memberId, newRole);
+    public Task MemberChangedAsync(Guid roomId, Guid memberId, RoomRole? newRole, MemberChange change) =>
+        grains.GetGrain<IRoomGrain>(roomId).MemberChanged(memberId, newRole, change);
 }

@@ -205,7 +205,7 @@ public sealed class RoomService(
     public async Task<RoomResult<ParticipantView>> ChangeRoleAsync(RoomActor actor, Guid roomId, Guid memberId, RoomRole newRole, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (decision, _) = await AuthorizeAsync(db, actor, roomId, RoomAction.ChangeRole, cancellationToken);
+        var (decision, me) = await AuthorizeAsync(db, actor, roomId, RoomAction.ChangeRole, cancellationToken);
         if (!decision.Allowed)
         {
             return RoomError.FromDecision(decision);
@@ -230,14 +230,14 @@ public sealed class RoomService(
         target.Role = newRole;
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Room {RoomId}: member {MemberId} is now {Role}", roomId, memberId, newRole);
-        await memberNotifier.MemberChangedAsync(roomId, memberId, newRole);
+        await memberNotifier.MemberChangedAsync(roomId, memberId, newRole, new MemberChange(target.DisplayName, me!.Id, me.DisplayName));
         return RoomResult<ParticipantView>.Ok(ToView(target));
     }
 
     public async Task<RoomResult<ParticipantView>> RemoveParticipantAsync(RoomActor actor, Guid roomId, Guid memberId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (decision, _) = await AuthorizeAsync(db, actor, roomId, RoomAction.RemoveParticipant, cancellationToken);
+        var (decision, me) = await AuthorizeAsync(db, actor, roomId, RoomAction.RemoveParticipant, cancellationToken);
         if (!decision.Allowed)
         {
             return RoomError.FromDecision(decision);
@@ -257,7 +257,7 @@ public sealed class RoomService(
         target.RemovedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Room {RoomId}: member {MemberId} removed", roomId, memberId);
-        await memberNotifier.MemberChangedAsync(roomId, memberId, null);
+        await memberNotifier.MemberChangedAsync(roomId, memberId, null, new MemberChange(target.DisplayName, me!.Id, me.DisplayName));
         return RoomResult<ParticipantView>.Ok(ToView(target));
     }
 

@@ -2,11 +2,13 @@ using CollabCanvas.Data;
 using CollabCanvas.Data.Entities;
 using CollabCanvas.Data.Images;
 using CollabCanvas.Data.Provenance;
+using CollabCanvas.Data.Rooms;
 using CollabCanvas.Engine;
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Rooms;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Rooms.Timeline;
 using CollabCanvas.Rooms.Versions;
 using CollabCanvas.Web.Rooms;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +79,8 @@ public sealed class VersionService(
             .ToDictionaryAsync(member => member.Id, member => member.DisplayName, cancellationToken);
         var version = NewVersion(roomId, caller.Value!, snapshot, image, stored.Hash, cleanTitle!, names);
         db.RoomVersions.Add(version);
+        // The timeline's entry commits with the version: a save is in the history exactly when it happened.
+        db.AddTimelineEntry(roomId, TimelineEntries.VersionSaved(version.CreatedAt, caller.Value!, version.Id, version.Title));
         await db.SaveChangesAsync(cancellationToken);
         return RoomResult<VersionDetails>.Ok(ToDetails(version, []));
     }

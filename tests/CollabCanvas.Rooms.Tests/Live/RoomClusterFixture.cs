@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Timeline;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -15,6 +16,9 @@ public sealed class RoomClusterFixture : IAsyncLifetime
 
     public MemoryRoomStateStore Store =>
         (MemoryRoomStateStore)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomStateStore>();
+
+    public MemoryTimelineStore Timeline =>
+        (MemoryTimelineStore)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomTimelineStore>();
 
     public IRoomGrain NewRoom() => Cluster.GrainFactory.GetGrain<IRoomGrain>(Guid.NewGuid());
 
@@ -35,7 +39,9 @@ public sealed class RoomClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder) =>
             siloBuilder.ConfigureServices(services => services
                 .AddSingleton<IRoomRenderer, RecordingRenderer>()
-                .AddSingleton<IRoomStateStore, MemoryRoomStateStore>());
+                .AddSingleton<IRoomStateStore, MemoryRoomStateStore>()
+                .AddSingleton<IRoomTimelineStore, MemoryTimelineStore>()
+                .AddSingleton(TimeProvider.System));
     }
 }
 
@@ -68,6 +74,46 @@ public sealed class MemoryRoomStateStore : IRoomStateStore
         Saved[roomId] = state;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Keeps timelines in memory, as the database would; <see cref="Failing"/> makes every write throw.</summary>
+public sealed class MemoryTimelineStore : IRoomTimelineStore
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, TimelineEntry>> _rooms = new();
+
+    public volatile bool Failing;
+
+    public int FailedWrites;
+
+    public Task SaveAsync(Guid roomId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
+    {
+        if (Failing)
+        {
+            Interlocked.Increment(ref FailedWrites);
+            throw new InvalidOperationException("The timeline store is down (test).");
+        }
+
+        var room = _rooms.GetOrAdd(roomId, _ => new());
+        foreach (var entry in entries)
+        {
+            room[entry.Id] = entry;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<TimelineEntry> ReadAsync(Guid roomId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var entry in Of(roomId))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>The room's written entries in timeline order.</summary>
+    public IReadOnlyList<TimelineEntry> Of(Guid roomId) =>
+        _rooms.TryGetValue(roomId, out var room) ? [.. room.Values.OrderBy(e => e.At).ThenBy(e => e.Id)] : [];
 }
 
 /// <summary>Collects a room's events.</summary>

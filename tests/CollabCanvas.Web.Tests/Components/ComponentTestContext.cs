@@ -100,7 +100,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     {
         public List<(Guid RoomId, Guid MemberId, RoomRole? Role)> Changes { get; } = [];
 
-        public Task MemberChangedAsync(Guid roomId, Guid memberId, RoomRole? newRole)
+        public Task MemberChangedAsync(Guid roomId, Guid memberId, RoomRole? newRole, CollabCanvas.Rooms.Live.MemberChange change)
         {
             Changes.Add((roomId, memberId, newRole));
             return Task.CompletedTask;
