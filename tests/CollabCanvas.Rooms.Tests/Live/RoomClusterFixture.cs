@@ -93,6 +93,7 @@ public sealed class MemoryTimelineStore : IRoomTimelineStore
             throw new InvalidOperationException("The timeline store is down (test).");
         }
 
+        cancellationToken.ThrowIfCancellationRequested(); // as the database does
         var room = _rooms.GetOrAdd(roomId, _ => new());
         foreach (var entry in entries)
         {
