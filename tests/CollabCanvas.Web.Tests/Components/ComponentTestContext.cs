@@ -43,7 +43,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<IdentityRedirectManager>();
         Authorization = AddAuthorization();
 
-        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        // Migrated without resolving a service, so subclasses can still register theirs in their constructors.
+        using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options);
         db.Database.Migrate();
     }
 
