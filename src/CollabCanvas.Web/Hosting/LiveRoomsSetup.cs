@@ -10,7 +10,7 @@ namespace CollabCanvas.Web.Hosting;
 
 /// <summary>
 /// Live rooms: the Orleans silo co-hosted in this process (localhost clustering for one node), the diffusion
-/// engine in-process, the renderer that runs rooms' jobs on it, and the per-node relay of room events.
+/// engine in-process, the renderer that runs rooms' jobs on it or on inference workers (<c>Inference:Mode</c>), and the per-node relay of room events.
 /// </summary>
 internal static class LiveRoomsSetup
 {
@@ -26,9 +26,7 @@ internal static class LiveRoomsSetup
         services.PostConfigure<EngineOptions>(options =>
             options.ModelsPath = Path.GetFullPath(options.ModelsPath, builder.Environment.ContentRootPath));
 
-        services.AddSingleton<EngineRoomRenderer>();
-        services.AddSingleton<IRoomRenderer>(provider => provider.GetRequiredService<EngineRoomRenderer>());
-        services.AddHostedService(provider => provider.GetRequiredService<EngineRoomRenderer>());
+        services.AddRoomRenderer(builder.Configuration);
         services.AddSingleton<IRoomStateStore, EfRoomStateStore>();
         services.AddSingleton<IRoomTimelineStore, EfRoomTimelineStore>();
         services.AddSingleton<RoomEventRelay>();

@@ -3,6 +3,7 @@ using CollabCanvas.Data;
 using CollabCanvas.Web.Components;
 using CollabCanvas.Web.Endpoints;
 using CollabCanvas.Web.Health;
+using CollabCanvas.Web.Inference;
 using CollabCanvas.Web.Options;
 using CollabCanvas.Web.Rooms;
 using CollabCanvas.Web.Security;
@@ -52,6 +53,7 @@ public static class WebApplicationSetup
             });
 
         services.AddAccountsAndGuests();
+        services.AddInferenceAuthority(builder.Configuration);
         services.AddAppRateLimits();
         services.AddSingleton<InviteTokens>();
         services.AddSingleton<RoomService>();
@@ -105,6 +107,7 @@ public static class WebApplicationSetup
         app.MapAccountEndpoints();
         app.MapVersions();
         app.MapRoomsHub();
+        app.MapInferenceTokenEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -99,10 +99,7 @@ internal sealed class EngineRoomRenderer(
             return;
         }
 
-        var request = new GenerationRequest(
-            model, job.Prompt, job.NegativePrompt, job.Parameters.Steps, job.Parameters.Scheduler, job.Parameters.Guidance,
-            job.Parameters.Seed, job.Parameters.Width, job.Parameters.Height, job.InitImage, job.Parameters.Strength, job.Mask,
-            new PreviewOptions(Upscale: 4));
+        var request = RenderRequests.ToGenerationRequest(job, model);
         try
         {
             await foreach (var generationEvent in generator.GenerateAsync(request, cancellationToken))

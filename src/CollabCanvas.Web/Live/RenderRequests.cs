@@ -1,0 +1,14 @@
+using CollabCanvas.Engine.Pipeline;
+using CollabCanvas.Rooms.Live;
+
+namespace CollabCanvas.Web.Live;
+
+/// <summary>A room's render job as an engine request, the same whether the engine runs here or on a worker.</summary>
+internal static class RenderRequests
+{
+    /// <summary>Previews at four times the latent size: the room shows them at image size.</summary>
+    public static GenerationRequest ToGenerationRequest(RenderJob job, string model) => new(
+        model, job.Prompt, job.NegativePrompt, job.Parameters.Steps, job.Parameters.Scheduler, job.Parameters.Guidance,
+        job.Parameters.Seed, job.Parameters.Width, job.Parameters.Height, job.InitImage, job.Parameters.Strength, job.Mask,
+        new PreviewOptions(Upscale: 4));
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Tests.Hub;
+using CollabCanvas.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CollabCanvas.Web.Tests.Inference;
+
+/// <summary>
+/// In Remote mode a room's Generate runs on a worker and the room sees what it sees in-process: steps with
+/// previews and the image; and a worker that dies mid-job gives the room a clear failure within 2 s.
+/// </summary>
+[Collection(InferenceCollection.Name)]
+public sealed class RemoteRendererTests(InferenceCluster cluster)
+{
+    [Fact]
+    public async Task A_rooms_job_runs_on_the_worker_and_the_room_gets_each_steps_preview_and_the_image()
+    {
+        var (client, room) = await OpenRoomAsync("Ada");
+        await using var _ = client;
+        await client.Connection.InvokeAsync("ChangeParameters", room, new ParameterChange(Model: "tiny-txt2img", Steps: 6, Seed: 7));
+
+        await client.Connection.InvokeAsync("Generate", room);
+        await RoomHubClient.WaitUntilAsync(
+            () => client.Events<GenerationChanged>(room).Any(e => !e.Status.IsActive), "the job finishes", timeoutSeconds: 60);
+
+        var done = client.Events<GenerationChanged>(room).Last();
+        Assert.Equal(GenerationState.Completed, done.Status.State);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], done.Result!.Bytes[..4]);
+        var steps = client.Events<GenerationProgress>(room);
+        Assert.Equal([1, 2, 3, 4, 5, 6], steps.Select(step => step.Status.Step));
+        Assert.All(steps, step => Assert.Equal("image/png", step.Preview!.ContentType));
+        Assert.Equal(7, done.Status.Seed);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_rooms_remote_job_stops_it()
+    {
+        var (client, room) = await OpenRoomAsync("Cy");
+        await using var _ = client;
+        await client.Connection.InvokeAsync("ChangeParameters", room, new ParameterChange(Model: "tiny-txt2img", Steps: 150, Width: 1024, Height: 1024));
+
+        await client.Connection.InvokeAsync("Generate", room);
+        await RoomHubClient.WaitUntilAsync(() => client.Events<GenerationProgress>(room).Count > 0, "the job runs", timeoutSeconds: 60);
+        await client.Connection.InvokeAsync("Cancel", room);
+        await RoomHubClient.WaitUntilAsync(
+            () => client.Events<GenerationChanged>(room).Any(e => !e.Status.IsActive), "the job ends", timeoutSeconds: 30);
+
+        Assert.Equal(GenerationState.Cancelled, client.Events<GenerationChanged>(room).Last().Status.State);
+    }
+
+    [Fact]
+    public async Task A_worker_that_dies_mid_job_gives_the_room_a_clear_failure_within_two_seconds()
+    {
+        // Worker B alone offers "only-on-b" (a link to the tiny fixture), so the room's job goes to B.
+        var models = Directory.CreateTempSubdirectory("collabcanvas-worker-b-");
+        Directory.CreateSymbolicLink(Path.Combine(models.FullName, "only-on-b"),
+            Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "models", "tiny-txt2img"));
+        var workerB = new WorkerFactory(cluster.WorkerBPort, cluster.Issuer, models.FullName);
+        try
+        {
+            await cluster.WaitForLinkAsync(workerB.BaseAddress);
+            var (client, room) = await OpenRoomAsync("Bo");
+            await using var _ = client;
+            await client.Connection.InvokeAsync("ChangeParameters", room, new ParameterChange(Model: "only-on-b", Steps: 150, Width: 1024, Height: 1024));
+            await client.Connection.InvokeAsync("Generate", room);
+            await RoomHubClient.WaitUntilAsync(() => client.Events<GenerationProgress>(room).Count > 0, "the job runs on B", timeoutSeconds: 60);
+
+            var killed = Stopwatch.StartNew();
+            var dying = Task.Run(workerB.Dispose);
+            await RoomHubClient.WaitUntilAsync(
+                () => client.Events<GenerationChanged>(room).Any(e => !e.Status.IsActive), "the room learns the job ended", timeoutSeconds: 30);
+            var noticed = killed.Elapsed;
+            await dying;
+
+            var failed = client.Events<GenerationChanged>(room).Last().Status;
+            Assert.Equal(GenerationState.Failed, failed.State);
+            Assert.Contains("worker", failed.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.True(noticed < TimeSpan.FromSeconds(2), $"the room heard of the failure after {noticed.TotalMilliseconds:F0} ms");
+
+            // The room may try again: with B gone, nobody offers the model, and the room is told so at once.
+            await cluster.WaitForLinkAsync(workerB.BaseAddress, up: false);
+            await client.Connection.InvokeAsync("Generate", room);
+            await RoomHubClient.WaitUntilAsync(
+                () => client.Events<GenerationChanged>(room).Count(e => e.Status.State == GenerationState.Failed) >= 2, "the retry is answered", timeoutSeconds: 30);
+            Assert.Contains("only-on-b", client.Events<GenerationChanged>(room).Last().Status.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            workerB.Dispose();
+            models.Delete(recursive: true);
+        }
+    }
+
+    private async Task<(RoomHubClient Client, Guid Room)> OpenRoomAsync(string name)
+    {
+        var person = await HubPeople.RegisterAsync(cluster.Web, name);
+        var room = await People.CreateRoomAsync(cluster.Web, person.Person);
+        var client = await RoomHubClient.ConnectAsync(cluster.Web, person, messagePack: true);
+        await client.JoinAsync(room.Id);
+        return (client, room.Id);
+    }
+}
