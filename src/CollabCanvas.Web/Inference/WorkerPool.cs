@@ -5,8 +5,7 @@ namespace CollabCanvas.Web.Inference;
 
 /// <summary>
 /// The workers listed in <see cref="InferenceClientOptions.Workers"/>, linked while the app runs, and the choice
-/// of worker for a job: among those reachable that offer the model, the least loaded; between equally loaded
-/// ones, one that has run the model already (its sessions are loaded: model affinity); then the listed order.
+/// of worker for a job (<see cref="WorkerChoice"/>).
 /// </summary>
 internal sealed class WorkerPool : IHostedService, IAsyncDisposable
 {
@@ -31,14 +30,13 @@ internal sealed class WorkerPool : IHostedService, IAsyncDisposable
         .Order(StringComparer.Ordinal)
         .FirstOrDefault();
 
-    public WorkerLink? Choose(string model, IReadOnlySet<WorkerLink> tried) => _links
-        .Select((link, index) => (Link: link, Index: index, State: link.State))
-        .Where(candidate => candidate.State?.Offers(model) == true && !tried.Contains(candidate.Link))
-        .OrderBy(candidate => candidate.Link.EstimatedJobs)
-        .ThenBy(candidate => candidate.State!.Load.WarmModels.Contains(model) ? 0 : 1)
-        .ThenBy(candidate => candidate.Index)
-        .Select(candidate => candidate.Link)
-        .FirstOrDefault();
+    /// <summary>The worker for a job (<see cref="WorkerChoice"/>); null when no reachable worker that offers the model is left.</summary>
+    public WorkerLink? Choose(string model, IReadOnlySet<WorkerLink> tried)
+    {
+        var candidates = _links.Select(link => new WorkerCandidate(link.State, link.EstimatedJobs, tried.Contains(link))).ToList();
+        var chosen = WorkerChoice.Pick(candidates, model);
+        return chosen < 0 ? null : _links[chosen];
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Tests.Hub;
 using CollabCanvas.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
+using Xunit.Abstractions;
 
 namespace CollabCanvas.Web.Tests.Inference;
 
@@ -11,7 +12,7 @@ namespace CollabCanvas.Web.Tests.Inference;
 /// previews and the image; and a worker that dies mid-job gives the room a clear failure within 2 s.
 /// </summary>
 [Collection(InferenceCollection.Name)]
-public sealed class RemoteRendererTests(InferenceCluster cluster)
+public sealed class RemoteRendererTests(InferenceCluster cluster, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_rooms_job_runs_on_the_worker_and_the_room_gets_each_steps_preview_and_the_image()
@@ -50,7 +51,7 @@ public sealed class RemoteRendererTests(InferenceCluster cluster)
     }
 
     [Fact]
-    public async Task A_worker_that_dies_mid_job_gives_the_room_a_clear_failure_within_two_seconds()
+    public async Task A_worker_that_dies_mid_job_gives_the_room_a_clear_failure_within_two_seconds_and_is_used_again_once_back()
     {
         // Worker B alone offers "only-on-b" (a link to the tiny fixture), so the room's job goes to B.
         var models = Directory.CreateTempSubdirectory("collabcanvas-worker-b-");
@@ -77,6 +78,7 @@ public sealed class RemoteRendererTests(InferenceCluster cluster)
             Assert.Equal(GenerationState.Failed, failed.State);
             Assert.Contains("worker", failed.Message, StringComparison.OrdinalIgnoreCase);
             Assert.True(noticed < TimeSpan.FromSeconds(2), $"the room heard of the failure after {noticed.TotalMilliseconds:F0} ms");
+            output.WriteLine($"The room heard of the failure {noticed.TotalMilliseconds:F0} ms after the worker was killed: {failed.Message}");
 
             // The room may try again: with B gone, nobody offers the model, and the room is told so at once.
             await cluster.WaitForLinkAsync(workerB.BaseAddress, up: false);
@@ -84,6 +86,14 @@ public sealed class RemoteRendererTests(InferenceCluster cluster)
             await RoomHubClient.WaitUntilAsync(
                 () => client.Events<GenerationChanged>(room).Count(e => e.Status.State == GenerationState.Failed) >= 2, "the retry is answered", timeoutSeconds: 30);
             Assert.Contains("only-on-b", client.Events<GenerationChanged>(room).Last().Status.Message, StringComparison.Ordinal);
+
+            // B comes back on its address: the link reconnects (backoff) and the room's next job runs there.
+            workerB = new WorkerFactory(cluster.WorkerBPort, cluster.Issuer, models.FullName);
+            await cluster.WaitForLinkAsync(workerB.BaseAddress);
+            await client.Connection.InvokeAsync("ChangeParameters", room, new ParameterChange(Steps: 4, Width: 64, Height: 64));
+            await client.Connection.InvokeAsync("Generate", room);
+            await RoomHubClient.WaitUntilAsync(
+                () => client.Events<GenerationChanged>(room).Any(e => e.Status.State == GenerationState.Completed), "the job on the restarted worker completes", timeoutSeconds: 60);
         }
         finally
         {
