@@ -35,4 +35,7 @@ public enum RoomAction
 
     /// <summary>Change a version's title or note; also needs to be its saver or a Facilitator (<see cref="Versions.VersionNoteRule"/>).</summary>
     EditVersionNote,
+
+    /// <summary>Bring a saved version's recipe (prompts with their authors, parameters, mask) back into the room.</summary>
+    RestoreVersion,
 }

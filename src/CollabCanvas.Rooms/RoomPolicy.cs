@@ -43,6 +43,7 @@ public static class RoomPolicy
         [RoomAction.SaveVersion] = RoomRole.Editor,
         // The least role; the saver-or-Facilitator half of the rule is VersionNoteRule.
         [RoomAction.EditVersionNote] = RoomRole.Editor,
+        [RoomAction.RestoreVersion] = RoomRole.Editor,
     }.ToFrozenDictionary();
 
     /// <summary>The least role that may perform <paramref name="action"/>.</summary>

@@ -66,6 +66,15 @@ public interface IRoomGrain : IGrainWithGuidKey
     /// <summary>Cancels the room's job: its requester may, and a Facilitator may cancel anyone's.</summary>
     Task<RoomCommandResult> Cancel(RoomCaller caller);
 
+    /// <summary>
+    /// Puts a saved version's recipe back as one change by <paramref name="caller"/>: prompts with their original
+    /// authors, parameters, strokes. The version becomes the room's origin (the parent of versions saved from later runs).
+    /// </summary>
+    Task<RoomCommandResult> RestoreVersion(RoomCaller caller, RestoredRecipe recipe);
+
+    /// <summary>The last finished run with its image and recipe (what a version is saved from); null before the first.</summary>
+    Task<FinishedRun?> GetFinishedRun();
+
     /// <summary>Called by the renderer with the progress of the room's job.</summary>
     Task ReportRender(Guid jobId, RenderReport report);
 

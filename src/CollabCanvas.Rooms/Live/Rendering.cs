@@ -47,8 +47,9 @@ public sealed record RenderStarted([property: Id(0)] int TotalSteps, [property: 
 [GenerateSerializer, Immutable]
 public sealed record RenderStepped([property: Id(0)] int Index, [property: Id(1)] int TotalSteps, [property: Id(2)] TimeSpan Elapsed, [property: Id(3)] RoomImage? Preview) : RenderReport;
 
+/// <param name="Model">The model that ran (the renderer picks one when the room names none).</param>
 [GenerateSerializer, Immutable]
-public sealed record RenderCompleted([property: Id(0)] RoomImage Image, [property: Id(1)] int Seed, [property: Id(2)] TimeSpan Elapsed) : RenderReport;
+public sealed record RenderCompleted([property: Id(0)] RoomImage Image, [property: Id(1)] int Seed, [property: Id(2)] TimeSpan Elapsed, [property: Id(3)] string? Model = null) : RenderReport;
 
 [GenerateSerializer, Immutable]
 public sealed record RenderFailed([property: Id(0)] string Reason) : RenderReport;

@@ -83,3 +83,24 @@ public sealed record StrokeAbandoned(long Revision, [property: Id(0)] Guid Autho
 [GenerateSerializer, Immutable]
 public sealed record CaretMoved(long Revision, [property: Id(0)] Guid MemberId, [property: Id(1)] PromptField Field, [property: Id(2)] TextSelection? Selection)
     : RoomEvent(Revision);
+
+/// <summary>
+/// Someone restored a saved version's recipe, as one change: both prompts (with their original authors, under new
+/// revisions), the parameters and the mask are replaced. Clients start their prompt editors over from
+/// <paramref name="Prompt"/> and <paramref name="NegativePrompt"/> (as after a resync); an edit they had in flight
+/// was made on the replaced text and is refused.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RecipeRestored(
+    long Revision,
+    [property: Id(0)] Guid VersionId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string By,
+    [property: Id(3)] PromptSnapshot Prompt,
+    [property: Id(4)] PromptSnapshot NegativePrompt,
+    [property: Id(5)] RoomParameters Parameters,
+    [property: Id(6)] IReadOnlyDictionary<string, string> ParametersChangedBy,
+    [property: Id(7)] IReadOnlyList<MaskStroke> Strokes,
+    [property: Id(8)] int MaskWidth,
+    [property: Id(9)] int MaskHeight)
+    : RoomEvent(Revision);

@@ -33,6 +33,11 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     private RoomParameters _parameters = RoomParameters.Default;
     private GenerationStatus? _generation;
     private RoomImage? _lastResult;
+    private RunRecipe? _lastRun;
+    private byte[]? _lastRunInitImage;
+    private RunRecipe? _running;
+    private byte[]? _runningInitImage;
+    private Guid? _originVersionId;
     private bool _isLive;
     private long _revision;
     private IGrainTimer? _liveTimer;
@@ -78,6 +83,9 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             }
 
             _lastResult = saved.LastResult;
+            _lastRun = saved.LastRun;
+            _lastRunInitImage = saved.LastRunInitImage;
+            _originVersionId = saved.OriginVersionId;
             _isLive = saved.IsLive;
         }
     }
@@ -106,7 +114,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         using var disposeAfterWrite = timer;
         var state = new RoomLiveState(
             _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters, new Dictionary<string, string>(_parametersChangedBy),
-            [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastResult, _isLive);
+            [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastResult, _isLive, _lastRun, _lastRunInitImage, _originVersionId);
         try
         {
             await _store.SaveAsync(RoomId, state, cancellationToken);
@@ -121,6 +129,9 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     }
 
     public Task<RoomSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<FinishedRun?> GetFinishedRun() =>
+        Task.FromResult(_lastRun is { } run && _lastResult is { } result ? new FinishedRun(run, result, _lastRunInitImage) : null);
 
     public Task Subscribe(IRoomObserver observer)
     {
@@ -295,6 +306,82 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         return Task.FromResult(RoomCommandResult.Ok);
     }
 
+    public Task<RoomCommandResult> RestoreVersion(RoomCaller caller, RestoredRecipe recipe)
+    {
+        if (Refuse(caller, RoomAction.RestoreVersion) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        // Everything is checked before anything changes: a restore happens whole or not at all.
+        if (recipe is null)
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Invalid, "There is no recipe to restore."));
+        }
+
+        var error = PromptDocument.CheckContent(recipe.Prompt?.Text, recipe.Prompt?.Authors)
+            ?? PromptDocument.CheckContent(recipe.NegativePrompt?.Text, recipe.NegativePrompt?.Authors)
+            ?? recipe.Parameters?.Validate()
+            ?? (recipe.Parameters is null ? "The version has no parameters." : null);
+        var mask = RestoredMask(recipe, ref error);
+        if (error is not null || mask is null)
+        {
+            return Task.FromResult(RoomCommandResult.Refused(RefusalKind.Invalid, $"This version's recipe cannot be restored: {error}"));
+        }
+
+        _prompt.Replace(recipe.Prompt!.Text, recipe.Prompt.Authors);
+        _negativePrompt.Replace(recipe.NegativePrompt!.Text, recipe.NegativePrompt.Authors);
+        foreach (var field in ParameterFields.Changed(_parameters, recipe.Parameters!))
+        {
+            _parametersChangedBy[field] = caller.DisplayName;
+        }
+
+        _parameters = recipe.Parameters!;
+        _mask = mask;
+        _originVersionId = recipe.VersionId;
+        Publish(revision => new RecipeRestored(
+            revision, recipe.VersionId, recipe.Title ?? "", caller.DisplayName, _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters,
+            new Dictionary<string, string>(_parametersChangedBy), mask.All, mask.ImageWidth, mask.ImageHeight));
+        _logger.LogInformation("Room {RoomId}: member {MemberId} restored version {VersionId}", RoomId, caller.MemberId, recipe.VersionId);
+        RecipeChanged(caller);
+        return Task.FromResult(RoomCommandResult.Ok);
+    }
+
+    /// <summary>
+    /// The version's strokes on the canvas they were painted on; without strokes the canvas keeps the current image's
+    /// size (an empty mask is painted on whatever the room shows).
+    /// </summary>
+    private MaskStrokes? RestoredMask(RestoredRecipe recipe, ref string? error)
+    {
+        if (error is not null)
+        {
+            return null;
+        }
+
+        if (recipe.Strokes is not { Count: > 0 } strokes)
+        {
+            return new MaskStrokes(_mask.ImageWidth, _mask.ImageHeight);
+        }
+
+        if (recipe.MaskWidth is < 1 or > StrokeCheck.MaxImageSide || recipe.MaskHeight is < 1 or > StrokeCheck.MaxImageSide)
+        {
+            error = $"its mask canvas is {recipe.MaskWidth}×{recipe.MaskHeight} pixels, outside 1 to {StrokeCheck.MaxImageSide}.";
+            return null;
+        }
+
+        var mask = new MaskStrokes(recipe.MaskWidth, recipe.MaskHeight);
+        foreach (var stroke in strokes)
+        {
+            if (mask.Add(stroke) is { Succeeded: false } refused)
+            {
+                error = refused.Error;
+                return null;
+            }
+        }
+
+        return mask;
+    }
+
     public Task MovePointer(Guid memberId, float x, float y)
     {
         // Only people who are here have a pointer; coordinates outside the canvas are dropped, not stored.
@@ -443,6 +530,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
                 break;
             case RenderCompleted completed:
                 _lastResult = completed.Image;
+                RecordFinishedRun(jobId, completed);
                 if (_parameters.InitImageHash is null)
                 {
                     // Without an init image the mask is painted over the last result; with one, over the init image.
@@ -465,6 +553,8 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         if (_generation is { IsActive: false } ended)
         {
             NoteJobEnded(ended, report);
+            _running = null;
+            _runningInitImage = null;
         }
 
         if (_generation is { IsActive: false } && _liveRequester is not null && _liveTimer is null)
@@ -475,6 +565,16 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The recipe captured when the job started becomes the last run's, with what only the end tells (seed, model, time).</summary>
+    private void RecordFinishedRun(Guid jobId, RenderCompleted completed)
+    {
+        if (_running is { } running && running.JobId == jobId)
+        {
+            _lastRun = running with { Seed = completed.Seed, Model = completed.Model ?? running.Model, Elapsed = completed.Elapsed };
+            _lastRunInitImage = _runningInitImage;
+        }
     }
 
     /// <summary>In live mode, any recipe change restarts generation after a short quiet time.</summary>
@@ -530,6 +630,14 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     private void StartJob(RoomCaller requester)
     {
         var job = NewJob();
+        // The recipe as it is now, before anyone edits on: what a version saved from this run's image records.
+        _running = new RunRecipe(
+            job.JobId, _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters,
+            job.Mask is null ? [] : _mask.All, _mask.ImageWidth, _mask.ImageHeight,
+            requester.MemberId, requester.DisplayName, _parameters.Seed, _parameters.Model, DateTimeOffset.UtcNow, TimeSpan.Zero,
+            _originVersionId, job.Mode != RenderMode.TextToImage);
+        // The init image's bytes when they are the room's own last result; an uploaded one is in the store already.
+        _runningInitImage = job.InitImage;
         _generation = new GenerationStatus(job.JobId, requester.MemberId, requester.DisplayName, GenerationState.Queued, 0, _parameters.Steps, TimeSpan.Zero, 0, _parameters.Seed, null);
         Publish(revision => new GenerationChanged(revision, _generation, null));
         (_cancelledBy, _replacedByLive) = (null, false);
@@ -564,7 +672,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     private void Publish(Func<long, RoomEvent> create)
     {
         var roomEvent = create(++_revision);
-        if (roomEvent is PromptEdited or ParametersChanged or StrokeAdded or StrokeRemoved or MaskCleared or LiveModeChanged
+        if (roomEvent is PromptEdited or ParametersChanged or RecipeRestored or StrokeAdded or StrokeRemoved or MaskCleared or LiveModeChanged
             or GenerationChanged { Result: not null })
         {
             MarkDirty();
@@ -578,5 +686,5 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     private RoomSnapshot Snapshot() =>
         new(_revision, PresentList(), _parameters, new Dictionary<string, string>(_parametersChangedBy), _generation, _lastResult, _isLive,
-            _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight);
+            _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastRun, _originVersionId);
 }

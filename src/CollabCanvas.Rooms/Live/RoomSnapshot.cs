@@ -4,6 +4,8 @@ using CollabCanvas.Rooms.Prompt;
 namespace CollabCanvas.Rooms.Live;
 
 /// <summary>Everything a newly connected (or reconnected) participant needs to draw the room.</summary>
+/// <param name="LastRun">The recipe of the run that made <paramref name="LastResult"/> (what saving it records); null before the first.</param>
+/// <param name="OriginVersionId">The version the room was last restored from: the parent of versions saved from later runs.</param>
 [GenerateSerializer, Immutable]
 public sealed record RoomSnapshot(
     [property: Id(0)] long Revision,
@@ -17,4 +19,6 @@ public sealed record RoomSnapshot(
     [property: Id(8)] PromptSnapshot NegativePrompt,
     [property: Id(9)] IReadOnlyList<MaskStroke> Strokes,
     [property: Id(10)] int MaskWidth,
-    [property: Id(11)] int MaskHeight);
+    [property: Id(11)] int MaskHeight,
+    [property: Id(12)] RunRecipe? LastRun = null,
+    [property: Id(13)] Guid? OriginVersionId = null);

@@ -26,6 +26,9 @@ public sealed class PromptDocument
     private readonly Queue<PromptApplied> _history = new();
     private readonly int _historyLimit;
 
+    // The revision a whole-text replacement produced: edits typed before it were made on a text that is gone.
+    private long _replacedAt;
+
     /// <summary>An empty prompt at revision 0.</summary>
     public PromptDocument(int historyLimit = DefaultHistoryLimit)
         : this(PromptSnapshot.Empty, historyLimit)
@@ -85,6 +88,11 @@ public sealed class PromptDocument
             return PromptEditResult.Refused($"The edit is for revision {edit.BaseRevision}, but the prompt is only at revision {Revision}. Reload the prompt.");
         }
 
+        if (edit.BaseRevision < _replacedAt)
+        {
+            return PromptEditResult.Refused("The prompt was replaced (a version was restored) after this edit was typed, so it was not applied. Reload the prompt.");
+        }
+
         if (edit.BaseRevision < OldestBaseRevision)
         {
             return PromptEditResult.Refused($"The edit is for revision {edit.BaseRevision}, too old to merge (the oldest is {OldestBaseRevision}). Reload the prompt.");
@@ -118,6 +126,56 @@ public sealed class PromptDocument
         }
 
         return PromptEditResult.Done(result);
+    }
+
+    /// <summary>
+    /// Replaces the whole text and its authorship in one revision (restoring a saved version: the characters keep
+    /// the authors they had there). Not an operation: transforming pending edits against "everything replaced"
+    /// would keep fragments of a text that is gone, so edits based on earlier revisions are refused with a message
+    /// instead and their senders start over from the new text. Returns null, or why the content cannot be used
+    /// (nothing changes then).
+    /// </summary>
+    public string? Replace(string text, IReadOnlyList<AuthorSpan> authors)
+    {
+        if (CheckContent(text, authors) is { } error)
+        {
+            return error;
+        }
+
+        Content = AuthoredText.FromSpans(text, authors);
+        Revision++;
+        _replacedAt = Revision;
+        _history.Clear();
+        return null;
+    }
+
+    /// <summary>Why a text with authorship could not be a prompt (too long, malformed, spans that do not cover it); null when it can.</summary>
+    public static string? CheckContent(string? text, IReadOnlyList<AuthorSpan>? authors)
+    {
+        if (text is null || authors is null)
+        {
+            return "The prompt or its authors are missing.";
+        }
+
+        if (text.Length > OperationCheck.MaxLength)
+        {
+            return $"The prompt can be at most {OperationCheck.MaxLength} characters.";
+        }
+
+        if (OperationCheck.CheckInsertedText(text) is { } textError)
+        {
+            return textError;
+        }
+
+        try
+        {
+            AuthoredText.FromSpans(text, authors);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using CollabCanvas.Web.Versions;
 namespace CollabCanvas.Web.Endpoints;
 
 /// <summary>
-/// A room's saved versions over HTTP: save, list, read, retitle, and the files (PNG with provenance, JSON sidecar,
+/// A room's saved versions over HTTP: save, list, read, retitle, restore into the room, and the files (PNG with provenance, JSON sidecar,
 /// thumbnail). Authorization and the room-scoping of version ids live in <see cref="VersionService"/>.
 /// </summary>
 public static class VersionsApi
@@ -17,6 +17,7 @@ public static class VersionsApi
         versions.MapGet("/", List);
         versions.MapGet("/{versionId:guid}", Get);
         versions.MapPut("/{versionId:guid}", Edit);
+        versions.MapPost("/{versionId:guid}/restore", Restore);
         versions.MapGet("/{versionId:guid}/image.png", Image);
         versions.MapGet("/{versionId:guid}/recipe.json", Recipe);
         versions.MapGet("/{versionId:guid}/thumbnail.png", Thumbnail);
@@ -34,6 +35,9 @@ public static class VersionsApi
 
     private static async Task<IResult> Edit(Guid roomId, Guid versionId, EditVersionBody body, HttpContext http, VersionService versions, CancellationToken cancellationToken) =>
         (await versions.EditTitleNoteAsync(http.User.ToRoomActor(), roomId, versionId, body.Title, body.Note, cancellationToken)).ToHttpResult();
+
+    private static async Task<IResult> Restore(Guid roomId, Guid versionId, HttpContext http, VersionService versions, CancellationToken cancellationToken) =>
+        (await versions.RestoreAsync(http.User.ToRoomActor(), roomId, versionId, cancellationToken)).ToHttpResult();
 
     private static async Task<IResult> Image(Guid roomId, Guid versionId, HttpContext http, VersionService versions, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class RoomHubEvents
     public const string StrokeRemoved = nameof(global::CollabCanvas.Rooms.Live.StrokeRemoved);
     public const string MaskCleared = nameof(global::CollabCanvas.Rooms.Live.MaskCleared);
     public const string PointerMoved = nameof(global::CollabCanvas.Rooms.Live.PointerMoved);
+    public const string RecipeRestored = nameof(global::CollabCanvas.Rooms.Live.RecipeRestored);
 
     /// <summary>The client method an event is sent to: its record's name.</summary>
     public static string MethodFor(RoomEvent roomEvent) => roomEvent.GetType().Name;

@@ -104,7 +104,7 @@ internal sealed class EngineRoomRenderer(
         {
             await foreach (var generationEvent in generator.GenerateAsync(request, cancellationToken))
             {
-                await ReportAsync(job, ToReport(generationEvent));
+                await ReportAsync(job, ToReport(generationEvent, model));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -119,14 +119,14 @@ internal sealed class EngineRoomRenderer(
         }
     }
 
-    private static RenderReport ToReport(GenerationEvent generationEvent) => generationEvent switch
+    private static RenderReport ToReport(GenerationEvent generationEvent, string model) => generationEvent switch
     {
         GenerationStarted started => new RenderStarted(started.TotalSteps, started.Seed, started.Notes),
         GenerationStep step => new RenderStepped(step.Index, step.TotalSteps, step.Elapsed, step.Preview is { } preview
             ? new RoomImage(preview.Image, preview.ContentType, preview.Width, preview.Height)
             : null),
         GenerationCompleted completed => new RenderCompleted(
-            new RoomImage(completed.Png, "image/png", completed.Width, completed.Height), completed.Seed, completed.Timings.Total),
+            new RoomImage(completed.Png, "image/png", completed.Width, completed.Height), completed.Seed, completed.Timings.Total, model),
         GenerationFailed failed => new RenderFailed(failed.Reason),
         _ => throw new InvalidOperationException($"Unknown generation event {generationEvent.GetType().Name}."),
     };

@@ -169,6 +169,20 @@ public sealed class LiveRoomState
                 MaskWidth = cleared.Width;
                 MaskHeight = cleared.Height;
                 break;
+            case RecipeRestored restored:
+                Prompt = AuthoredText.FromSpans(restored.Prompt.Text, restored.Prompt.Authors);
+                PromptRevision = restored.Prompt.Revision;
+                NegativePrompt = AuthoredText.FromSpans(restored.NegativePrompt.Text, restored.NegativePrompt.Authors);
+                NegativePromptRevision = restored.NegativePrompt.Revision;
+                Parameters = restored.Parameters;
+                ParametersChangedBy = restored.ParametersChangedBy;
+                Strokes = restored.Strokes;
+                MaskWidth = restored.MaskWidth;
+                MaskHeight = restored.MaskHeight;
+                Notice = string.IsNullOrEmpty(restored.Title)
+                    ? $"{restored.By} restored a version's recipe"
+                    : $"{restored.By} restored the recipe of \"{restored.Title}\"";
+                break;
             case PointerMoved pointer:
                 _pointers[pointer.MemberId] = (pointer.X, pointer.Y);
                 break;

@@ -51,17 +51,16 @@ public sealed class VersionService(
             return RoomResult<VersionDetails>.Fail(RoomErrorKind.Invalid, titleError, "Title");
         }
 
-        var snapshot = await grains.GetGrain<IRoomGrain>(roomId).GetSnapshot();
-        if (snapshot.LastResult is not { } image)
+        // The recipe is the one the image was made with (kept by the room when the run finished), so edits since and a
+        // run in progress now do not leak into it.
+        var grain = grains.GetGrain<IRoomGrain>(roomId);
+        if (await grain.GetFinishedRun() is not { } run)
         {
-            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "There is no image to save yet: generate one first.");
+            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "There is no finished image to save yet: generate one first.");
         }
 
-        // The recipe is read from the room now; while a new run is going, it describes that run, not the image shown.
-        if (snapshot.Generation is { IsActive: true })
-        {
-            return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "Wait for the generation to finish before saving.");
-        }
+        var image = run.Result;
+        var present = (await grain.GetSnapshot()).Present;
 
         StoredImage stored;
         try
@@ -77,12 +76,49 @@ public sealed class VersionService(
         var names = await db.RoomMembers.AsNoTracking()
             .Where(member => member.RoomId == roomId)
             .ToDictionaryAsync(member => member.Id, member => member.DisplayName, cancellationToken);
-        var version = NewVersion(roomId, caller.Value!, snapshot, image, stored.Hash, cleanTitle!, names);
+        // A restore-origin names a version of this room; check it still does rather than trust the room's memory.
+        var parent = run.Recipe.OriginVersionId is { } origin
+            && await db.RoomVersions.AnyAsync(version => version.Id == origin && version.RoomId == roomId, cancellationToken)
+            ? origin
+            : (Guid?)null;
+        var version = NewVersion(roomId, caller.Value!, run.Recipe, present, image, stored.Hash, cleanTitle!, names, parent);
         db.RoomVersions.Add(version);
         // The timeline's entry commits with the version: a save is in the history exactly when it happened.
         db.AddTimelineEntry(roomId, TimelineEntries.VersionSaved(version.CreatedAt, caller.Value!, version.Id, version.Title));
         await db.SaveChangesAsync(cancellationToken);
         return RoomResult<VersionDetails>.Ok(ToDetails(version, []));
+    }
+
+    /// <summary>
+    /// Puts the version's recipe back into the room as one change by <paramref name="actor"/>: both prompts with the
+    /// authors they had, the parameters (with the seed, model and scheduler that actually ran, so Generate makes the
+    /// same image) and the mask strokes. Later versions from the room name this one as their parent.
+    /// </summary>
+    public async Task<RoomResult<VersionDetails>> RestoreAsync(RoomActor actor, Guid roomId, Guid versionId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(actor, roomId, versionId, RoomAction.RestoreVersion, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        var (caller, version) = found.Value;
+        var details = ToDetails(version, []);
+        var result = await grains.GetGrain<IRoomGrain>(roomId).RestoreVersion(caller, VersionRestore.RecipeOf(details));
+        if (!result.Succeeded)
+        {
+            return RoomResult<VersionDetails>.Fail(
+                result.Refusal switch
+                {
+                    RefusalKind.Forbidden => RoomErrorKind.Forbidden,
+                    RefusalKind.Invalid => RoomErrorKind.Conflict, // the stored version, not the request, is what does not fit
+                    _ => RoomErrorKind.Conflict,
+                },
+                result.Error!);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return RoomResult<VersionDetails>.Ok(details with { Edits = await EditsOfAsync(db, versionId, cancellationToken) });
     }
 
     /// <summary>The room's versions, newest first.</summary>
@@ -228,15 +264,17 @@ public sealed class VersionService(
         .ToList();
 
     private RoomVersion NewVersion(
-        Guid roomId, RoomCaller saver, RoomSnapshot snapshot, RoomImage image, ImageHash hash, string title, IReadOnlyDictionary<Guid, string> names)
+        Guid roomId, RoomCaller saver, RunRecipe recipe, IReadOnlyList<PresentMember> present, RoomImage image, ImageHash hash, string title,
+        IReadOnlyDictionary<Guid, string> names, Guid? parentVersionId)
     {
-        var completed = snapshot.Generation is { State: GenerationState.Completed } generation ? generation : null;
-        var credits = VersionAttribution.Compute(snapshot.Prompt, snapshot.NegativePrompt, snapshot.Strokes, completed?.RequestedBy, saver.MemberId);
-        var colors = snapshot.Present.ToDictionary(member => member.MemberId, member => member.ColorIndex);
+        var credits = VersionAttribution.Compute(recipe.Prompt, recipe.NegativePrompt, recipe.Strokes, recipe.RanBy, saver.MemberId);
+        var colors = present.ToDictionary(member => member.MemberId, member => member.ColorIndex);
         var contributors = credits
             .Select((credit, order) => new VersionContributor(
                 credit.MemberId,
-                credit.MemberId == saver.MemberId ? saver.DisplayName : names.GetValueOrDefault(credit.MemberId, "A former participant"),
+                credit.MemberId == saver.MemberId ? saver.DisplayName
+                    : credit.MemberId == recipe.RanBy ? recipe.RanByName
+                    : names.GetValueOrDefault(credit.MemberId, "A former participant"),
                 // Absent people keep a distinct colour: after everyone present, in credit order.
                 colors.TryGetValue(credit.MemberId, out var color) ? color : colors.Count + order,
                 credit.PromptCharacters,
@@ -248,7 +286,7 @@ public sealed class VersionService(
             .ToList();
 
         // The renderer runs the first installed model when the room names none; record the same choice.
-        var modelName = snapshot.Parameters.Model ?? catalog.Models.FirstOrDefault(model => model.IsAvailable)?.Name ?? "";
+        var modelName = recipe.Model ?? recipe.Parameters.Model ?? catalog.Models.FirstOrDefault(model => model.IsAvailable)?.Name ?? "";
         var fingerprint = catalog.Models.FirstOrDefault(model => model.Name == modelName)?.Fingerprint;
         return new RoomVersion
         {
@@ -262,21 +300,21 @@ public sealed class VersionService(
             CreatedAt = time.GetUtcNow(),
             SavedByMemberId = saver.MemberId,
             SavedByName = saver.DisplayName,
-            RanByMemberId = completed?.RequestedBy,
-            RanByName = completed?.RequestedByName,
+            RanByMemberId = recipe.RanBy,
+            RanByName = recipe.RanByName,
             ModelName = modelName,
             ModelFingerprint = string.IsNullOrEmpty(fingerprint) ? null : fingerprint,
-            Scheduler = snapshot.Parameters.Scheduler ?? engine.Value.DefaultScheduler,
-            Prompt = snapshot.Prompt.Text,
-            PromptAuthorsJson = VersionJson.Write(snapshot.Prompt.Authors),
-            NegativePrompt = snapshot.NegativePrompt.Text,
-            NegativePromptAuthorsJson = VersionJson.Write(snapshot.NegativePrompt.Authors),
-            ParametersJson = VersionJson.Write(snapshot.Parameters),
-            Seed = completed?.Seed ?? snapshot.Parameters.Seed,
-            StrokesJson = VersionJson.Write(snapshot.Strokes),
+            Scheduler = recipe.Parameters.Scheduler ?? engine.Value.DefaultScheduler,
+            Prompt = recipe.Prompt.Text,
+            PromptAuthorsJson = VersionJson.Write(recipe.Prompt.Authors),
+            NegativePrompt = recipe.NegativePrompt.Text,
+            NegativePromptAuthorsJson = VersionJson.Write(recipe.NegativePrompt.Authors),
+            ParametersJson = VersionJson.Write(recipe.Parameters),
+            Seed = recipe.Seed ?? recipe.Parameters.Seed,
+            StrokesJson = VersionJson.Write(recipe.Strokes),
             ContributorsJson = VersionJson.Write(contributors),
-            ParentVersionId = null,
-            GenerationMilliseconds = completed is null ? null : (long)completed.Elapsed.TotalMilliseconds,
+            ParentVersionId = parentVersionId,
+            GenerationMilliseconds = (long)recipe.Elapsed.TotalMilliseconds,
         };
     }
 

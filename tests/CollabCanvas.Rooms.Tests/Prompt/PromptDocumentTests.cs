@@ -70,6 +70,41 @@ public sealed class PromptDocumentTests
     }
 
     [Fact]
+    public void Replacing_the_text_keeps_the_given_authors_in_one_revision_and_refuses_edits_typed_before_it()
+    {
+        var document = new PromptDocument();
+        document.Apply(Ann, Edit(0, TextOperation.Insert(0, 0, "old")));
+
+        var error = document.Replace("a fox", [new AuthorSpan(Ben, 0, 2), new AuthorSpan(Ann, 2, 3)]);
+        var stale = document.Apply(Ann, Edit(1, TextOperation.Insert(3, 3, "!")));
+        var fresh = document.Apply(Ben, Edit(2, TextOperation.Insert(5, 5, "es")));
+
+        Assert.Null(error);
+        Assert.False(stale.Succeeded);
+        Assert.Contains("replaced", stale.Error);
+        Assert.True(fresh.Succeeded, fresh.Error);
+        Assert.Equal(3, document.Revision);
+        Assert.Equal("a foxes", document.Text);
+        Assert.Equal([new AuthorSpan(Ben, 0, 2), new AuthorSpan(Ann, 2, 3), new AuthorSpan(Ben, 5, 2)], document.Content.Spans());
+        Assert.Null(document.EditsSince(1));
+    }
+
+    [Theory]
+    [InlineData("fox", 0, 2, "cover")]
+    [InlineData("fo\u0001", 0, 3, "control")]
+    public void A_replacement_that_does_not_fit_changes_nothing(string text, int start, int length, string reason)
+    {
+        var document = new PromptDocument();
+        document.Apply(Ann, Edit(0, TextOperation.Insert(0, 0, "keep")));
+
+        var error = document.Replace(System.Text.RegularExpressions.Regex.Unescape(text), [new AuthorSpan(Ann, start, length)]);
+
+        Assert.Contains(reason, error);
+        Assert.Equal(("keep", 1L), (document.Text, document.Revision));
+        Assert.NotNull(document.Replace(new string('a', OperationCheck.MaxLength + 1), [new AuthorSpan(Ann, 0, OperationCheck.MaxLength + 1)]));
+    }
+
+    [Fact]
     public void Future_and_negative_revisions_are_refused()
     {
         var document = new PromptDocument();

@@ -43,7 +43,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         [RoomAction.SaveVersion] = [Who.Editor, Who.Facilitator],
         // The version was saved by Tess, so among these people only a Facilitator may retitle it.
         [RoomAction.EditVersionNote] = [Who.Facilitator],
+        [RoomAction.RestoreVersion] = [Who.Editor, Who.Facilitator],
     };
+
+    /// <summary>A version's files: anyone who may view the room may download them.</summary>
+    private static readonly string[] Downloads = ["/image.png", "/recipe.json", "/thumbnail.png", ""];
 
     /// <summary>Actions that change the room's live state (the grain) rather than the database.</summary>
     private static readonly HashSet<RoomAction> LiveActions =
@@ -75,8 +79,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     {
         var room = await world.NewRoomAsync(
             withStrokeAndJob: action is RoomAction.ClearMask or RoomAction.CancelAnyGeneration,
-            withResult: action is RoomAction.SaveVersion or RoomAction.EditVersionNote,
-            withVersion: action is RoomAction.EditVersionNote);
+            withResult: action is RoomAction.SaveVersion or RoomAction.EditVersionNote or RoomAction.RestoreVersion,
+            withVersion: action is RoomAction.EditVersionNote or RoomAction.RestoreVersion);
         var person = world.PersonFor(who);
         var before = await world.SnapshotAsync(room.Id);
 
@@ -102,6 +106,68 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         }
     }
 
+    public static TheoryData<Who, string> DownloadCases()
+    {
+        var data = new TheoryData<Who, string>();
+        foreach (var who in Enum.GetValues<Who>())
+        {
+            foreach (var path in Downloads)
+            {
+                data.Add(who, path);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DownloadCases))]
+    public async Task A_version_downloads_for_exactly_those_who_may_view_the_room(Who who, string path)
+    {
+        var room = await world.NewRoomAsync(withVersion: true);
+
+        var response = await world.PersonFor(who).Client.GetAsync($"/api/rooms/{room.Id}/versions/{room.VersionId}{path}");
+
+        var expected = AllowedBy[RoomAction.ViewRoom].Contains(who) ? HttpStatusCode.OK
+            : who == Who.Anonymous ? HttpStatusCode.Unauthorized
+            : HttpStatusCode.Forbidden;
+        Assert.True(expected == response.StatusCode, $"{who} {path}: {response.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous)]
+    [InlineData(Who.NonMember)]
+    [InlineData(Who.GuestOfAnotherRoom)]
+    [InlineData(Who.Viewer)]
+    [InlineData(Who.Editor)]
+    [InlineData(Who.Facilitator)]
+    public async Task Another_rooms_version_is_never_found_through_this_room(Who who)
+    {
+        // Everyone has their role in both rooms, so only the room-scoped lookup stands between them and the other room's version.
+        var room = await world.NewRoomAsync();
+        var other = await world.NewRoomAsync(withVersion: true);
+        var client = world.PersonFor(who).Client;
+        var expected = AllowedBy[RoomAction.ViewRoom].Contains(who) ? HttpStatusCode.NotFound
+            : who == Who.Anonymous ? HttpStatusCode.Unauthorized
+            : HttpStatusCode.Forbidden;
+        var before = await world.SnapshotAsync(room.Id);
+
+        foreach (var path in Downloads)
+        {
+            var read = await client.GetAsync($"/api/rooms/{room.Id}/versions/{other.VersionId}{path}");
+            Assert.True(expected == read.StatusCode, $"{who} GET {path}: {read.StatusCode}");
+            Assert.DoesNotContain("Tess's", await read.Content.ReadAsStringAsync());
+        }
+
+        var restore = await client.PostAsync($"/api/rooms/{room.Id}/versions/{other.VersionId}/restore", null);
+        var retitle = await client.PutAsJsonAsync($"/api/rooms/{room.Id}/versions/{other.VersionId}", new { title = "Stolen" });
+
+        // Where the role allows restoring or retitling at all, the answer is 404; below it, the role answers first.
+        Assert.Equal(AllowedBy[RoomAction.RestoreVersion].Contains(who) ? HttpStatusCode.NotFound : expected == HttpStatusCode.NotFound ? HttpStatusCode.Forbidden : expected, restore.StatusCode);
+        Assert.Equal(AllowedBy[RoomAction.EditVersionNote].Contains(who) || who == Who.Editor ? HttpStatusCode.NotFound : expected == HttpStatusCode.NotFound ? HttpStatusCode.Forbidden : expected, retitle.StatusCode);
+        Assert.Equal(before, await world.SnapshotAsync(room.Id));
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, RoomAction action, World.TestRoom room) => action switch
     {
         RoomAction.ViewRoom => client.GetAsync($"/api/rooms/{room.Id}"),
@@ -121,6 +187,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         RoomAction.CancelAnyGeneration => client.PostAsync($"/api/rooms/{room.Id}/cancel", null),
         RoomAction.SaveVersion => client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Kept" }),
         RoomAction.EditVersionNote => client.PutAsJsonAsync($"/api/rooms/{room.Id}/versions/{room.VersionId}", new { title = "Retitled", note = "Why" }),
+        RoomAction.RestoreVersion => client.PostAsync($"/api/rooms/{room.Id}/versions/{room.VersionId}/restore", null),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Add the request for this action to the matrix."),
     };
 
@@ -160,7 +227,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <paramref name="withStrokeAndJob"/>, Tess has painted a stroke and started a generation (which this
         /// world's renderer holds in the queue), so clearing and cancelling have something to act on. With
         /// <paramref name="withResult"/>, Tess's generation has finished with an image (there is something to save);
-        /// with <paramref name="withVersion"/>, Tess has also saved it as a version.
+        /// with <paramref name="withVersion"/>, Tess has also saved it as a version and then changed the steps.
         /// </summary>
         public async Task<TestRoom> NewRoomAsync(bool withStrokeAndJob = false, bool withResult = false, bool withVersion = false)
         {
@@ -187,6 +254,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 var saved = await target.Client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Tess's" });
                 Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
                 versionId = (await saved.Content.ReadFromJsonAsync<SavedVersion>())!.Summary.Id;
+
+                // The room moves on after the save, so restoring the version has something to bring back.
+                Assert.Equal(HttpStatusCode.OK, (await target.Client.PutAsJsonAsync($"/api/rooms/{room.Id}/parameters", new { steps = 5 })).StatusCode);
             }
 
             return new TestRoom(room.Id, room.Code, targetMemberId, versionId);

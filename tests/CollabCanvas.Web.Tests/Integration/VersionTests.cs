@@ -121,7 +121,7 @@ public sealed class VersionTests : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
 
-    private static async Task TypeAsync(Person person, Guid roomId, long baseRevision, string text, int retain = 0)
+    internal static async Task TypeAsync(Person person, Guid roomId, long baseRevision, string text, int retain = 0)
     {
         object[] steps = retain > 0
             ? [new { kind = "Retain", count = retain }, new { kind = "Insert", count = text.Length, text }]
@@ -133,7 +133,7 @@ public sealed class VersionTests : IClassFixture<AppFactory>
         }));
     }
 
-    private static async Task WaitForCompletedAsync(Person person, Guid roomId)
+    internal static async Task WaitForCompletedAsync(Person person, Guid roomId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         string? state = null;
@@ -155,7 +155,7 @@ public sealed class VersionTests : IClassFixture<AppFactory>
         Assert.Fail($"The generation did not complete in time (last state {state}).");
     }
 
-    private static async Task<JsonDocument> Ok(Task<HttpResponseMessage> request)
+    internal static async Task<JsonDocument> Ok(Task<HttpResponseMessage> request)
     {
         var response = await request;
         var body = await response.Content.ReadAsStringAsync();

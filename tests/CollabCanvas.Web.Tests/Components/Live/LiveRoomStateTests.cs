@@ -45,6 +45,29 @@ public sealed class LiveRoomStateTests
         Assert.True(state.ShowingPreview);
     }
 
+    [Fact]
+    public void A_restored_recipe_replaces_prompts_parameters_and_mask_and_says_who_restored_it()
+    {
+        var state = new LiveRoomState(Empty);
+        var ada = Guid.NewGuid();
+        state.Accept(Edit(11, 1, TextOperation.Insert(0, 0, "old"), ada));
+        var bo = Guid.NewGuid();
+        var stroke = new CollabCanvas.Rooms.Mask.MaskStroke(Guid.NewGuid(), bo, CollabCanvas.Rooms.Mask.MaskTool.Brush, 4, [new(1, 1)]);
+
+        state.Accept(LocalRoomEvent.From(new RecipeRestored(
+            12, Guid.NewGuid(), "Fox", "Fay", new PromptSnapshot(2, "a fox", [new(bo, 0, 5)]), new PromptSnapshot(1, "blur", [new(ada, 0, 4)]),
+            RoomParameters.Default with { Steps = 9 }, new Dictionary<string, string> { ["Steps"] = "Fay" }, [stroke], 32, 32)));
+
+        Assert.Equal(("a fox", 2L), (state.Prompt.Text, state.PromptRevision));
+        Assert.Equal(bo, state.Prompt.AuthorAt(0));
+        Assert.Equal(("blur", 1L), (state.NegativePrompt.Text, state.NegativePromptRevision));
+        Assert.Equal(9, state.Parameters.Steps);
+        Assert.Equal("Fay", state.ParametersChangedBy["Steps"]);
+        Assert.Equal(stroke, Assert.Single(state.Strokes));
+        Assert.Equal((32, 32), (state.MaskWidth, state.MaskHeight));
+        Assert.Equal("Fay restored the recipe of \"Fox\"", state.Notice);
+    }
+
     private static LocalRoomEvent Edit(long revision, long promptRevision, TextOperation operation, Guid author) =>
         LocalRoomEvent.From(new PromptEdited(revision, PromptField.Prompt, new PromptApplied(promptRevision, Guid.NewGuid(), author, operation)));
 }

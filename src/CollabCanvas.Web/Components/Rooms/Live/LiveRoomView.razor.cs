@@ -124,6 +124,25 @@ public sealed partial class LiveRoomView : IAsyncDisposable
             case StrokeRemoved removed when maskCanvas is not null:
                 await maskCanvas.RemovedAsync(removed.StrokeId);
                 break;
+            case RecipeRestored restored:
+                // The prompts were replaced, not edited: each editor starts over from the restored text.
+                if (promptEditor is not null)
+                {
+                    await promptEditor.ResyncAsync(restored.Prompt);
+                }
+
+                if (negativeEditor is not null)
+                {
+                    await negativeEditor.ResyncAsync(restored.NegativePrompt);
+                }
+
+                if (maskCanvas is not null)
+                {
+                    StateHasChanged(); // the canvas takes the restored strokes and size from its parameters first
+                    await maskCanvas.ResetAsync();
+                }
+
+                break;
             case MaskCleared when maskCanvas is not null:
                 StateHasChanged(); // the canvas takes the new size from its parameters first
                 await maskCanvas.ResetAsync();
