@@ -24,6 +24,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     private readonly IRoomRenderer _renderer;
     private readonly IRoomStateStore _store;
+    private readonly TimeProvider _time;
     private IGrainTimer? _saveTimer;
     private readonly ILogger<RoomGrain> _logger;
     private readonly ObserverManager<IRoomObserver> _observers;
@@ -54,6 +55,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         _renderer = renderer;
         _store = store;
         _timelineStore = timelineStore;
+        _time = time;
         _timeline = new RoomTimelineRecorder(time);
         _logger = logger;
         _observers = new ObserverManager<IRoomObserver>(ObserverExpiry, logger);
@@ -342,6 +344,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         Publish(revision => new RecipeRestored(
             revision, recipe.VersionId, recipe.Title ?? "", caller.DisplayName, _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters,
             new Dictionary<string, string>(_parametersChangedBy), mask.All, mask.ImageWidth, mask.ImageHeight));
+        Note((timeline, now) => timeline.Add(TimelineEntries.VersionRestored(now, caller, recipe.VersionId, recipe.Title ?? "")));
         _logger.LogInformation("Room {RoomId}: member {MemberId} restored version {VersionId}", RoomId, caller.MemberId, recipe.VersionId);
         RecipeChanged(caller);
         return Task.FromResult(RoomCommandResult.Ok);
@@ -634,7 +637,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         _running = new RunRecipe(
             job.JobId, _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), _parameters,
             job.Mask is null ? [] : _mask.All, _mask.ImageWidth, _mask.ImageHeight,
-            requester.MemberId, requester.DisplayName, _parameters.Seed, _parameters.Model, DateTimeOffset.UtcNow, TimeSpan.Zero,
+            requester.MemberId, requester.DisplayName, _parameters.Seed, _parameters.Model, _time.GetUtcNow(), TimeSpan.Zero,
             _originVersionId, job.Mode != RenderMode.TextToImage);
         // The init image's bytes when they are the room's own last result; an uploaded one is in the store already.
         _runningInitImage = job.InitImage;

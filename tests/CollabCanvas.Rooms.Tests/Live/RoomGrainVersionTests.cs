@@ -136,6 +136,9 @@ public sealed class RoomGrainVersionTests(RoomClusterFixture fixture)
         Assert.Equal(recipe.Parameters, snapshot.Parameters);
         Assert.Equal(recipe.VersionId, snapshot.OriginVersionId);
         Assert.Single(observer.Events.OfType<RecipeRestored>());
+        await room.FlushTimeline();
+        var noted = Assert.Single(fixture.Timeline.Of(room.GetPrimaryKey()), entry => entry.Kind == CollabCanvas.Rooms.Timeline.TimelineKind.VersionRestored);
+        Assert.Equal(("Fay", recipe.VersionId.ToString()), (noted.ActorName, noted.Details["version"]));
     }
 
     [Fact]
