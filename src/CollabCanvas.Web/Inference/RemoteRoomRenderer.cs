@@ -92,7 +92,7 @@ internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grain
         while (workers.Choose(model, tried) is { } worker)
         {
             tried.Add(worker);
-            var outcome = await worker.RunAsync(workerJob, workerEvent => ReportAsync(job, ToReport(workerEvent)), cancellationToken);
+            var outcome = await worker.RunAsync(workerJob, workerEvent => ReportAsync(job, ToReport(workerEvent, model)), cancellationToken);
             switch (outcome)
             {
                 case JobOutcome.Finished:
@@ -110,7 +110,7 @@ internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grain
             : new RenderFailed($"No reachable inference worker offers the model '{model}'; try again in a moment or pick another model.");
     }
 
-    private static RenderReport? ToReport(WorkerEvent workerEvent) => workerEvent switch
+    private static RenderReport? ToReport(WorkerEvent workerEvent, string model) => workerEvent switch
     {
         JobQueued queued => new RenderQueued(queued.Position),
         JobStarted started => new RenderStarted(started.TotalSteps, started.Seed, started.Notes),
@@ -119,7 +119,7 @@ internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grain
             : null),
         JobCompleted completed => new RenderCompleted(
             new RoomImage(completed.Image.Bytes, completed.Image.ContentType, completed.Image.Width, completed.Image.Height),
-            completed.Seed, completed.Elapsed),
+            completed.Seed, completed.Elapsed, model),
         JobFailed failed => new RenderFailed(failed.Reason),
         JobCancelled => new RenderCancelled(),
         _ => null,
