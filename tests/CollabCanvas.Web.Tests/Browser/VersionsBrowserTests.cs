@@ -7,13 +7,14 @@ using static Microsoft.Playwright.Assertions;
 namespace CollabCanvas.Web.Tests.Browser;
 
 /// <summary>
-/// Two people write one prompt, one generates, the other saves: both see the version with both of them credited,
-/// and its PNG downloads with the recipe in a <c>parameters</c> chunk.
+/// Two people write one prompt, one generates, the other saves: both see the version with both of them credited;
+/// after the prompt changes, restoring the version brings its recipe back for both; its PNG downloads with the
+/// recipe in a <c>parameters</c> chunk.
 /// </summary>
 public sealed class VersionsBrowserTests(BrowserAppFactory app, ITestOutputHelper output) : IClassFixture<BrowserAppFactory>
 {
     [Fact]
-    public async Task A_co_written_version_is_saved_credited_for_both_and_downloads_with_its_recipe()
+    public async Task A_co_written_version_is_saved_credited_restored_for_both_and_downloads_with_its_recipe()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -51,6 +52,23 @@ public sealed class VersionsBrowserTests(BrowserAppFactory app, ITestOutputHelpe
         }
 
         await RoomPages.ScreenshotAsync(bob, "versions-gallery.png");
+
+        // The prompt moves on; Bob restores the version and both rooms' prompts are the saved recipe again.
+        await TypeAtEndAsync(alice, " in snow");
+        await Expect(bob.Locator("[data-testid=prompt-authors]")).ToHaveTextAsync("a red fox in snow");
+        await bob.Locator("[data-testid=open-version]").ClickAsync();
+        await Expect(bob.Locator("[data-testid=version-view]")).ToBeVisibleAsync();
+        await bob.Locator("[data-testid=restore-version]").ClickAsync();
+        await Expect(bob.Locator("[data-testid=restore-message]")).ToContainTextAsync("Restored");
+        foreach (var page in new[] { alice, bob })
+        {
+            await Expect(page.Locator("[data-testid=prompt-input]")).ToHaveValueAsync("a red fox");
+            await Expect(page.Locator("[data-testid=prompt-authors]")).ToHaveTextAsync("a red fox");
+            await Expect(page.Locator(".cc-prompt-legend").First).ToContainTextAsync("Alice");
+            await Expect(page.Locator(".cc-prompt-legend").First).ToContainTextAsync("Bob");
+        }
+
+        await RoomPages.ScreenshotAsync(bob, "versions-restored.png");
 
         // The PNG from the open version carries the recipe for A1111's PNG Info.
         await alice.Locator("[data-testid=open-version]").ClickAsync();

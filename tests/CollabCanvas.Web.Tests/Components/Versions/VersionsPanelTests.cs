@@ -121,6 +121,21 @@ public sealed class VersionsPanelTests : ComponentTestContext
         Assert.Equal("true", panel.Find("[data-testid=version-compare] tr[data-field=seed]").GetAttribute("data-changed"));
     }
 
+    [Fact]
+    public async Task Restore_is_offered_to_editors_and_facilitators_but_not_to_viewers()
+    {
+        var (room, _, ownerId, editor, editorId) = await RoomWithEditorAsync();
+        AddVersion(room, "Saved", ownerId, minute: 0);
+        SignIn(editor);
+
+        foreach (var (role, offered) in new[] { (RoomRole.Viewer, false), (RoomRole.Editor, true), (RoomRole.Facilitator, true) })
+        {
+            var panel = Render<VersionsPanel>(p => p.Add(x => x.RoomId, room).Add(x => x.MyRole, role).Add(x => x.MyMemberId, editorId));
+            await panel.Find("[data-testid=open-version]").ClickAsync(new());
+            Assert.True(offered == (panel.FindAll("[data-testid=restore-version]").Count == 1), $"{role}: restore offered should be {offered}");
+        }
+    }
+
     private async Task<(Guid Room, RoomActor Owner, Guid OwnerId, RoomActor Editor, Guid EditorId)> RoomWithEditorAsync()
     {
         var owner = NewAccount("Owner");

@@ -40,7 +40,7 @@ public partial class VersionsPanel
 
     private bool CanSave => RoomPolicy.Allows(MyRole, RoomAction.SaveVersion);
 
-    private bool CanRestore => RoomPolicy.Allows(MyRole, RoomAction.EditPrompt) && RoomPolicy.Allows(MyRole, RoomAction.EditParameters);
+    private bool CanRestore => RoomPolicy.Allows(MyRole, RoomAction.RestoreVersion);
 
     private string LayoutClass => opened is not null || comparison is not null ? "cc-versions-layout cc-versions-split mt-3" : "cc-versions-layout mt-3";
 
@@ -116,6 +116,19 @@ public partial class VersionsPanel
             await ReloadAsync();
             // Called as a plain delegate by the form, not as an event of this panel: redraw the tree and the title here.
             StateHasChanged();
+        }
+
+        return result;
+    }
+
+    /// <summary>Puts the open version's recipe back into the room; everyone's editors follow from the room's event.</summary>
+    private async Task<RoomResult<VersionDetails>> RestoreAsync()
+    {
+        var version = opened!;
+        var result = await Versions.RestoreAsync(actor, RoomId, version.Summary.Id, CancellationToken.None);
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Restored “{VersionDisplay.TitleOf(version.Summary)}” into the room.", Severity.Success);
         }
 
         return result;
