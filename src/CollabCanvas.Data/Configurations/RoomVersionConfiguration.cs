@@ -20,6 +20,8 @@ internal sealed class RoomVersionConfiguration : IEntityTypeConfiguration<RoomVe
         builder.Property(version => version.SavedByName).IsRequired();
         builder.Property(version => version.ModelName).IsRequired();
         builder.Property(version => version.Scheduler).IsRequired();
+        builder.Property(version => version.MaskImageHash).HasMaxLength(64);
+        builder.Property(version => version.InitImageHash).HasMaxLength(64);
 
         // The gallery lists a room's versions newest first; the sweep asks for every referenced hash.
         builder.HasIndex(version => new { version.RoomId, version.CreatedAt });

@@ -64,8 +64,14 @@ public sealed class RoomVersion
     /// <summary>JSON array of the credits: member, name, colour, prompt share, strokes, ran, saved.</summary>
     public string ContributorsJson { get; set; } = "[]";
 
-    /// <summary>The version this one was made from (restore, img2img); null for now.</summary>
+    /// <summary>The version this one was made from: the one the room was restored from, or the one whose image the run started from.</summary>
     public Guid? ParentVersionId { get; set; }
+
+    /// <summary>SHA-256 of the rasterised mask (a greyscale PNG in the image store) when the run inpainted; null otherwise.</summary>
+    public string? MaskImageHash { get; set; }
+
+    /// <summary>SHA-256 of the image the run started from (an uploaded init image or the room's previous result), when it had one.</summary>
+    public string? InitImageHash { get; set; }
 
     /// <summary>How long the generation took, when known.</summary>
     public long? GenerationMilliseconds { get; set; }

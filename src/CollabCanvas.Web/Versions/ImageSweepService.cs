@@ -6,7 +6,7 @@ namespace CollabCanvas.Web.Versions;
 
 /// <summary>
 /// Once at start-up (after migrations, which Program runs before the host starts): removes the partial files of
-/// saves a crash interrupted and images no version names. A save in progress is safe: its image is younger than the
+/// saves a crash interrupted and images no version names (as its image, mask or init image). A save in progress is safe: its image is younger than the
 /// store's grace period until its row commits.
 /// </summary>
 internal sealed class ImageSweepService(IDbContextFactory<AppDbContext> dbFactory, IImageStore images, ILogger<ImageSweepService> logger) : BackgroundService
@@ -14,7 +14,13 @@ internal sealed class ImageSweepService(IDbContextFactory<AppDbContext> dbFactor
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-        var referenced = (await db.RoomVersions.AsNoTracking().Select(version => version.ImageHash).Distinct().ToListAsync(stoppingToken))
+        // A version names its image, and also the mask and init image its run used: all three must stay.
+        var rows = await db.RoomVersions.AsNoTracking()
+            .Select(version => new { version.ImageHash, version.MaskImageHash, version.InitImageHash })
+            .ToListAsync(stoppingToken);
+        var referenced = rows
+            .SelectMany(row => new[] { row.ImageHash, row.MaskImageHash, row.InitImageHash })
+            .OfType<string>()
             .Select(ImageHash.Parse)
             .ToHashSet();
         var swept = await images.SweepAsync(referenced, stoppingToken);

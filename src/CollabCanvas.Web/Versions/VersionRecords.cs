@@ -34,6 +34,8 @@ public sealed record VersionEditRecord(string EditedByName, DateTimeOffset Edite
 
 /// <summary>Everything saved with a version: the recipe with authorship, and its attribution.</summary>
 /// <param name="Seed">The seed actually used; null when the room no longer knew it.</param>
+/// <param name="MaskImageHash">The rasterised mask the run inpainted with (in the image store), if it had one.</param>
+/// <param name="InitImageHash">The image the run started from (in the image store), if it had one.</param>
 public sealed record VersionDetails(
     VersionSummary Summary,
     string Note,
@@ -49,7 +51,9 @@ public sealed record VersionDetails(
     long? Seed,
     IReadOnlyList<MaskStroke> Strokes,
     TimeSpan? GenerationTime,
-    IReadOnlyList<VersionEditRecord> Edits);
+    IReadOnlyList<VersionEditRecord> Edits,
+    string? MaskImageHash = null,
+    string? InitImageHash = null);
 
 /// <summary>Body of a save: an optional title.</summary>
 public sealed record SaveVersionBody(string? Title);

@@ -7,6 +7,7 @@ using CollabCanvas.Engine;
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Rooms;
 using CollabCanvas.Rooms.Live;
+using CollabCanvas.Rooms.Mask;
 using CollabCanvas.Rooms.Prompt;
 using CollabCanvas.Rooms.Timeline;
 using CollabCanvas.Rooms.Versions;
@@ -72,16 +73,16 @@ public sealed class VersionService(
             return RoomResult<VersionDetails>.Fail(RoomErrorKind.Conflict, "The room's last image is not a PNG and cannot be saved.");
         }
 
+        var (maskHash, initHash) = await StoreRunInputsAsync(run, cancellationToken);
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var names = await db.RoomMembers.AsNoTracking()
             .Where(member => member.RoomId == roomId)
             .ToDictionaryAsync(member => member.Id, member => member.DisplayName, cancellationToken);
-        // A restore-origin names a version of this room; check it still does rather than trust the room's memory.
-        var parent = run.Recipe.OriginVersionId is { } origin
-            && await db.RoomVersions.AnyAsync(version => version.Id == origin && version.RoomId == roomId, cancellationToken)
-            ? origin
-            : (Guid?)null;
+        var parent = await ParentOfAsync(db, roomId, run.Recipe.OriginVersionId, initHash, cancellationToken);
         var version = NewVersion(roomId, caller.Value!, run.Recipe, present, image, stored.Hash, cleanTitle!, names, parent);
+        version.MaskImageHash = maskHash;
+        version.InitImageHash = initHash;
         db.RoomVersions.Add(version);
         // The timeline's entry commits with the version: a save is in the history exactly when it happened.
         db.AddTimelineEntry(roomId, TimelineEntries.VersionSaved(version.CreatedAt, caller.Value!, version.Id, version.Title));
@@ -255,6 +256,63 @@ public sealed class VersionService(
             : RoomResult<(RoomCaller, RoomVersion)>.Ok((caller.Value!, version));
     }
 
+    /// <summary>
+    /// Stores what the run started from, before the row that names it commits: the rasterised mask when it inpainted
+    /// (the same PNG the engine got) and the image it started from when the room held its bytes (its previous result).
+    /// An uploaded init image is in the store already; the recipe names it by hash.
+    /// </summary>
+    private async Task<(string? MaskHash, string? InitHash)> StoreRunInputsAsync(FinishedRun run, CancellationToken cancellationToken)
+    {
+        var recipe = run.Recipe;
+        string? maskHash = null;
+        if (recipe.Strokes.Count > 0)
+        {
+            var mask = MaskRasterizer.RasterizePng(recipe.Strokes, recipe.MaskWidth, recipe.MaskHeight);
+            maskHash = (await images.SaveAsync(mask, cancellationToken)).Hash.Value;
+        }
+
+        var initHash = recipe.Parameters.InitImageHash;
+        if (initHash is null && run.InitImage is { } initBytes)
+        {
+            try
+            {
+                initHash = (await images.SaveAsync(initBytes, cancellationToken)).Hash.Value;
+            }
+            catch (ArgumentException)
+            {
+                // Not a PNG (never from the engine): the version is still worth keeping without it.
+                initHash = null;
+            }
+        }
+
+        return (maskHash, initHash);
+    }
+
+    /// <summary>
+    /// The version a new one was made from: the version the room was restored from before its run, or else the
+    /// version of this room whose image the run started from (inpainting or img2img over a saved image). Looked up
+    /// rather than trusted: the room only remembers ids and hashes.
+    /// </summary>
+    private static async Task<Guid?> ParentOfAsync(AppDbContext db, Guid roomId, Guid? originVersionId, string? initHash, CancellationToken cancellationToken)
+    {
+        if (originVersionId is { } origin
+            && await db.RoomVersions.AnyAsync(version => version.Id == origin && version.RoomId == roomId, cancellationToken))
+        {
+            return origin;
+        }
+
+        if (initHash is null)
+        {
+            return null;
+        }
+
+        return await db.RoomVersions.AsNoTracking()
+            .Where(version => version.RoomId == roomId && version.ImageHash == initHash)
+            .OrderBy(version => version.CreatedAt)
+            .Select(version => (Guid?)version.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<VersionEditRecord>> EditsOfAsync(AppDbContext db, Guid versionId, CancellationToken cancellationToken) =>
         (await db.RoomVersionEdits.AsNoTracking()
             .Where(edit => edit.VersionId == versionId)
@@ -338,5 +396,7 @@ public sealed class VersionService(
             version.Seed,
             VersionJson.ReadStrokes(version.StrokesJson),
             version.GenerationMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-            edits);
+            edits,
+            version.MaskImageHash,
+            version.InitImageHash);
 }

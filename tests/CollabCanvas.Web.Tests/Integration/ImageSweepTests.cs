@@ -19,13 +19,15 @@ public sealed class ImageSweepTests
         var store = new FileSystemImageStore(
             Microsoft.Extensions.Options.Options.Create(new ImageStoreOptions { RootPath = root }), TimeProvider.System, NullLogger<FileSystemImageStore>.Instance);
         var kept = await store.SaveAsync(Png(10));
+        var mask = await store.SaveAsync(Png(20));
+        var init = await store.SaveAsync(Png(30));
         var orphan = await store.SaveAsync(Png(200));
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2)); // well past the grace period
         }
 
-        await SeedVersionNamingAsync(app.DatabasePath, kept.Hash);
+        await SeedVersionNamingAsync(app.DatabasePath, kept.Hash, mask.Hash, init.Hash);
 
         _ = app.Services; // starts the app; the sweep runs once in the background
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -36,6 +38,8 @@ public sealed class ImageSweepTests
 
         Assert.False(store.Contains(orphan.Hash), "the unreferenced image was swept");
         Assert.True(store.Contains(kept.Hash), "the image a version names is kept");
+        Assert.True(store.Contains(mask.Hash), "the mask a version names is kept");
+        Assert.True(store.Contains(init.Hash), "the init image a version names is kept");
     }
 
     private static byte[] Png(byte shade)
@@ -46,8 +50,8 @@ public sealed class ImageSweepTests
         return bytes.ToArray();
     }
 
-    /// <summary>A database, migrated as the app would, with one version row naming <paramref name="hash"/> (its room is not needed here).</summary>
-    private static async Task SeedVersionNamingAsync(string databasePath, ImageHash hash)
+    /// <summary>A database, migrated as the app would, with one version row naming these images (its room is not needed here).</summary>
+    private static async Task SeedVersionNamingAsync(string databasePath, ImageHash hash, ImageHash maskHash, ImageHash initHash)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={databasePath}").Options;
         await using var db = new AppDbContext(options);
@@ -56,9 +60,10 @@ public sealed class ImageSweepTests
             """
             PRAGMA foreign_keys = OFF;
             INSERT INTO RoomVersions (Id, RoomId, ImageHash, Width, Height, Title, Note, CreatedAt, SavedByMemberId, SavedByName,
-                ModelName, Scheduler, Prompt, PromptAuthorsJson, NegativePrompt, NegativePromptAuthorsJson, ParametersJson, StrokesJson, ContributorsJson)
-            VALUES ({0}, {1}, {2}, 4, 4, '', '', 0, {3}, 'Ada', 'm', 'euler', '', '[]', '', '[]', '{{}}', '[]', '[]');
+                ModelName, Scheduler, Prompt, PromptAuthorsJson, NegativePrompt, NegativePromptAuthorsJson, ParametersJson, StrokesJson, ContributorsJson,
+                MaskImageHash, InitImageHash)
+            VALUES ({0}, {1}, {2}, 4, 4, '', '', 0, {3}, 'Ada', 'm', 'euler', '', '[]', '', '[]', '{{}}', '[]', '[]', {4}, {5});
             """,
-            Guid.NewGuid(), Guid.NewGuid(), hash.Value, Guid.NewGuid());
+            Guid.NewGuid(), Guid.NewGuid(), hash.Value, Guid.NewGuid(), maskHash.Value, initHash.Value);
     }
 }
