@@ -69,6 +69,39 @@ public sealed class HubCoEditingTests(BrowserAppFactory app)
     }
 
     [Fact]
+    public async Task A_restore_reaches_every_hub_client_which_starts_over_from_the_restored_text_with_its_authors()
+    {
+        var ada = await HubPeople.RegisterAsync(app, "Ada");
+        var bo = await HubPeople.RegisterAsync(app, "Bo");
+        var room = await People.CreateRoomAsync(app, ada.Person);
+        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Editor);
+        await using var a = await RoomHubClient.ConnectAsync(app, ada);
+        await using var b = await RoomHubClient.ConnectAsync(app, bo, messagePack: true);
+        var sessionA = await a.JoinAsync(room.Id);
+        await b.JoinAsync(room.Id);
+        await a.TypeAsync(0, "old text");
+        await RoomHubClient.WaitUntilAsync(() => b.PromptText == "old text" && !a.HasPendingEdits, "Bo sees Ada's text");
+
+        var writer = Guid.NewGuid();
+        var recipe = new RestoredRecipe(
+            Guid.NewGuid(), "Fox", new CollabCanvas.Rooms.Prompt.PromptSnapshot(0, "a red fox", [new(writer, 0, 6), new(sessionA.Me.MemberId, 6, 3)]),
+            CollabCanvas.Rooms.Prompt.PromptSnapshot.Empty, RoomParameters.Default with { Steps = 9 }, [], 64, 64);
+        var restored = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoomGrain>(room.Id)
+            .RestoreVersion(new RoomCaller(sessionA.Me.MemberId, "Ada", RoomRole.Facilitator, false), recipe);
+        Assert.True(restored.Succeeded, restored.Error);
+        await RoomHubClient.WaitUntilAsync(() => a.PromptText == "a red fox" && b.PromptText == "a red fox", () => $"both start over (A: {a.PromptText}, B: {b.PromptText})");
+        await b.TypeAsync(9, "!");
+        await RoomHubClient.WaitUntilAsync(() => a.PromptText == "a red fox!" && !b.HasPendingEdits, () => $"an edit after the restore applies (A: {a.PromptText})");
+
+        Assert.Single(b.Events<RecipeRestored>(room.Id));
+        Assert.Equal(9, b.Events<RecipeRestored>(room.Id)[0].Parameters.Steps);
+        Assert.Equal(a.PromptAuthors, b.PromptAuthors);
+        Assert.Equal(writer, a.PromptAuthors[0].Author);
+        Assert.Empty(a.SendErrors);
+        Assert.Empty(b.SendErrors);
+    }
+
+    [Fact]
     public async Task Leaving_and_dropping_the_connection_take_the_person_out_of_presence()
     {
         var ada = await HubPeople.RegisterAsync(app, "Ada");

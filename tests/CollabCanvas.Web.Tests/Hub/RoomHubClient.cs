@@ -182,6 +182,7 @@ public sealed class RoomHubClient : IAsyncDisposable
         On<StrokeRemoved>(RoomHubEvents.StrokeRemoved);
         On<MaskCleared>(RoomHubEvents.MaskCleared);
         On<PointerMoved>(RoomHubEvents.PointerMoved);
+        On<RecipeRestored>(RoomHubEvents.RecipeRestored);
     }
 
     private void On<T>(string method)
@@ -194,7 +195,12 @@ public sealed class RoomHubClient : IAsyncDisposable
         lock (_gate)
         {
             _events.Add((roomId, roomEvent));
-            if (roomEvent is PromptEdited { Field: PromptField.Prompt } edited)
+            if (roomEvent is RecipeRestored restored)
+            {
+                // A restore replaces the text: the client starts over from it, as the README tells scripts to.
+                _prompt?.Resync(restored.Prompt);
+            }
+            else if (roomEvent is PromptEdited { Field: PromptField.Prompt } edited)
             {
                 if (_prompt is null)
                 {
