@@ -33,6 +33,7 @@ public static class RoomsApi
         rooms.MapPost("/{roomId:guid}/mask/strokes", AddStroke);
         rooms.MapPost("/{roomId:guid}/mask/undo", UndoStroke);
         rooms.MapDelete("/{roomId:guid}/mask", ClearMask);
+        app.MapInitImageApi();
         return app;
     }
 

@@ -31,6 +31,8 @@ internal static class LiveRoomsSetup
         services.AddSingleton<IRoomTimelineStore, EfRoomTimelineStore>();
         services.AddSingleton<RoomEventRelay>();
         services.AddSingleton<LiveRoomService>();
+        services.AddSingleton<InitImageService>();
+        services.AddSingleton<RenderJobImages>();
         services.AddSingleton<ModelChoices>();
         services.AddSingleton<IRoomMemberNotifier, GrainMemberNotifier>();
         return builder;

@@ -11,7 +11,7 @@ namespace CollabCanvas.Web.Inference;
 /// room grain as <see cref="RenderReport"/>s. Jobs wait in the workers' queues, not here; a busy or unreachable
 /// worker hands the job to the next one, and a worker lost mid-job ends it with a clear failure at once.
 /// </summary>
-internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grains, ILogger<RemoteRoomRenderer> logger)
+internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grains, RenderJobImages jobImages, ILogger<RemoteRoomRenderer> logger)
     : IRoomRenderer, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _jobs = new();
@@ -86,7 +86,14 @@ internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grain
             return new RenderFailed("No inference worker is reachable right now, so no model is available; try again in a moment.");
         }
 
-        var workerJob = new WorkerJob(job.JobId, RenderRequests.ToGenerationRequest(job, model));
+        // The worker has no image store: the room's init image travels in the request, read here by hash.
+        var (initImage, missing) = await jobImages.ResolveAsync(job, cancellationToken);
+        if (missing is not null)
+        {
+            return new RenderFailed(missing);
+        }
+
+        var workerJob = new WorkerJob(job.JobId, RenderRequests.ToGenerationRequest(job, model, initImage));
         var tried = new HashSet<WorkerLink>();
         var busy = 0;
         while (workers.Choose(model, tried) is { } worker)

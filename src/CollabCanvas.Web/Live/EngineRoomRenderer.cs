@@ -7,12 +7,14 @@ namespace CollabCanvas.Web.Live;
 /// <summary>
 /// Runs rooms' render jobs with the in-process engine: one job at a time on this node's device, in arrival
 /// order (a room has at most one job, so that is round-robin across rooms). Progress goes back to the room
-/// grain, which publishes it; everyone queued learns their position whenever the queue moves.
+/// grain, which publishes it; everyone queued learns their position whenever the queue moves. A room's init image
+/// travels as its hash and is read from the image store here, when the job runs.
 /// </summary>
 internal sealed class EngineRoomRenderer(
     ImageGenerator generator,
     ModelCatalog catalog,
     IGrainFactory grains,
+    RenderJobImages jobImages,
     ILogger<EngineRoomRenderer> logger) : BackgroundService, IRoomRenderer
 {
     private readonly Lock _gate = new();
@@ -99,9 +101,16 @@ internal sealed class EngineRoomRenderer(
             return;
         }
 
-        var request = RenderRequests.ToGenerationRequest(job, model);
         try
         {
+            var (initImage, missing) = await jobImages.ResolveAsync(job, cancellationToken);
+            if (missing is not null)
+            {
+                await ReportAsync(job, new RenderFailed(missing));
+                return;
+            }
+
+            var request = RenderRequests.ToGenerationRequest(job, model, initImage);
             await foreach (var generationEvent in generator.GenerateAsync(request, cancellationToken))
             {
                 await ReportAsync(job, ToReport(generationEvent, model));

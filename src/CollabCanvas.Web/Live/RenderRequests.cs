@@ -7,8 +7,9 @@ namespace CollabCanvas.Web.Live;
 internal static class RenderRequests
 {
     /// <summary>Previews at four times the latent size: the room shows them at image size.</summary>
-    public static GenerationRequest ToGenerationRequest(RenderJob job, string model) => new(
+    /// <param name="initImage">The image to start from, resolved by <see cref="RenderJobImages"/> (null: txt2img).</param>
+    public static GenerationRequest ToGenerationRequest(RenderJob job, string model, byte[]? initImage) => new(
         model, job.Prompt, job.NegativePrompt, job.Parameters.Steps, job.Parameters.Scheduler, job.Parameters.Guidance,
-        job.Parameters.Seed, job.Parameters.Width, job.Parameters.Height, job.InitImage, job.Parameters.Strength, job.Mask,
+        job.Parameters.Seed, job.Parameters.Width, job.Parameters.Height, initImage, job.Parameters.Strength, job.Mask,
         new PreviewOptions(Upscale: 4));
 }

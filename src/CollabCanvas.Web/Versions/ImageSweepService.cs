@@ -1,13 +1,15 @@
 using CollabCanvas.Data;
 using CollabCanvas.Data.Images;
+using CollabCanvas.Data.Rooms;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabCanvas.Web.Versions;
 
 /// <summary>
 /// Once at start-up (after migrations, which Program runs before the host starts): removes the partial files of
-/// saves a crash interrupted and images no version names (as its image, mask or init image). A save in progress is safe: its image is younger than the
-/// store's grace period until its row commits.
+/// saves a crash interrupted and images that neither a version (as its image, mask or init image) nor a room's saved
+/// live state (its init image) names. A save in progress is safe: its image is younger than the store's grace period
+/// until its row commits.
 /// </summary>
 internal sealed class ImageSweepService(IDbContextFactory<AppDbContext> dbFactory, IImageStore images, ILogger<ImageSweepService> logger) : BackgroundService
 {
@@ -23,6 +25,7 @@ internal sealed class ImageSweepService(IDbContextFactory<AppDbContext> dbFactor
             .OfType<string>()
             .Select(ImageHash.Parse)
             .ToHashSet();
+        referenced.UnionWith(await LiveStateImageReferences.ListAsync(db, stoppingToken));
         var swept = await images.SweepAsync(referenced, stoppingToken);
         logger.LogInformation(
             "Image store sweep: {TempFiles} partial file(s), {Orphans} unreferenced image(s), {Thumbnails} thumbnail(s) removed; {Referenced} image(s) in use",

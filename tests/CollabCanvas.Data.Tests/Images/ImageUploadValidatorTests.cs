@@ -87,6 +87,16 @@ public sealed class ImageUploadValidatorTests
     }
 
     [Fact]
+    public void A_text_file_is_not_an_image_whatever_its_name_says()
+    {
+        // The validator never sees the name: "notes.png" full of text is judged by its bytes.
+        var result = validator.Validate("just some notes, not a picture\n"u8.ToArray());
+
+        Assert.False(result.IsAccepted);
+        Assert.Equal("This file is not an image we can read. Upload a PNG, JPEG or WebP image.", result.Error);
+    }
+
+    [Fact]
     public void A_png_signature_with_a_broken_header_is_damaged()
     {
         var truncated = TestImages.Png()[..12];

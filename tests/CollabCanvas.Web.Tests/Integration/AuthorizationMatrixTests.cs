@@ -168,6 +168,71 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         Assert.Equal(before, await world.SnapshotAsync(room.Id));
     }
 
+    /// <summary>The init image's requests, each gated by the room action it is (setting it is changing a parameter).</summary>
+    public enum InitImageRequest
+    {
+        Upload,
+        UseLastResult,
+        Clear,
+        Read,
+    }
+
+    private static readonly Dictionary<InitImageRequest, RoomAction> InitImageActions = new()
+    {
+        [InitImageRequest.Upload] = RoomAction.EditParameters,
+        [InitImageRequest.UseLastResult] = RoomAction.EditParameters,
+        [InitImageRequest.Clear] = RoomAction.EditParameters,
+        [InitImageRequest.Read] = RoomAction.ViewRoom,
+    };
+
+    public static TheoryData<InitImageRequest, Who> InitImageCases()
+    {
+        var data = new TheoryData<InitImageRequest, Who>();
+        foreach (var request in Enum.GetValues<InitImageRequest>())
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                data.Add(request, who);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InitImageCases))]
+    public async Task Each_init_image_request_is_allowed_exactly_where_its_action_is(InitImageRequest request, Who who)
+    {
+        // Tess has set an init image and has a result, so clearing, reading and "use the last result" all have something to act on.
+        var room = await world.NewRoomAsync(withResult: true, withInitImage: true);
+        var person = world.PersonFor(who);
+        var before = await world.SnapshotAsync(room.Id);
+
+        var response = await (request switch
+        {
+            InitImageRequest.Upload => person.Client.SendAsync(UploadImages.UploadRequest(room.Id, UploadImages.Png(shade: 33))),
+            InitImageRequest.UseLastResult => person.Client.PostAsync($"/api/rooms/{room.Id}/init-image/from-last-result", null),
+            InitImageRequest.Clear => person.Client.DeleteAsync($"/api/rooms/{room.Id}/init-image"),
+            _ => person.Client.GetAsync($"/api/rooms/{room.Id}/init-image"),
+        });
+
+        if (AllowedBy[InitImageActions[request]].Contains(who))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} {request}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            if (request != InitImageRequest.Read)
+            {
+                Assert.NotEqual(before, await world.SnapshotAsync(room.Id));
+            }
+        }
+        else
+        {
+            Assert.Equal(who == Who.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>();
+            Assert.False(string.IsNullOrWhiteSpace(problem?.Detail), "a refusal explains itself");
+            Assert.Equal(before, await world.SnapshotAsync(room.Id));
+        }
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, RoomAction action, World.TestRoom room) => action switch
     {
         RoomAction.ViewRoom => client.GetAsync($"/api/rooms/{room.Id}"),
@@ -229,7 +294,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <paramref name="withResult"/>, Tess's generation has finished with an image (there is something to save);
         /// with <paramref name="withVersion"/>, Tess has also saved it as a version and then changed the steps.
         /// </summary>
-        public async Task<TestRoom> NewRoomAsync(bool withStrokeAndJob = false, bool withResult = false, bool withVersion = false)
+        /// <remarks>With <paramref name="withInitImage"/>, Tess has also uploaded an init image.</remarks>
+        public async Task<TestRoom> NewRoomAsync(bool withStrokeAndJob = false, bool withResult = false, bool withVersion = false, bool withInitImage = false)
         {
             var facilitator = _people[Who.Facilitator];
             var room = await People.CreateRoomAsync(this, facilitator);
@@ -246,6 +312,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             if (withResult || withVersion)
             {
                 await FinishGenerationAsync(target, room.Id);
+            }
+
+            if (withInitImage)
+            {
+                var uploaded = await target.Client.SendAsync(UploadImages.UploadRequest(room.Id, UploadImages.Png()));
+                Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
             }
 
             Guid? versionId = null;

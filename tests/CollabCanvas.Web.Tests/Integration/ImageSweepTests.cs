@@ -42,6 +42,50 @@ public sealed class ImageSweepTests
         Assert.True(store.Contains(init.Hash), "the init image a version names is kept");
     }
 
+    [Fact]
+    public async Task A_rooms_init_image_is_kept_though_no_version_names_it()
+    {
+        using var app = new AppFactory();
+        var root = Path.Combine(Path.GetDirectoryName(app.DatabasePath)!, "images");
+        var store = new FileSystemImageStore(
+            Microsoft.Extensions.Options.Options.Create(new ImageStoreOptions { RootPath = root }), TimeProvider.System, NullLogger<FileSystemImageStore>.Instance);
+        var initImage = await store.SaveAsync(Png(30));
+        var orphan = await store.SaveAsync(Png(60));
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
+        }
+
+        await SeedLiveStateNamingAsync(app.DatabasePath, initImage.Hash);
+
+        _ = app.Services;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (store.Contains(orphan.Hash) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(store.Contains(orphan.Hash), "the sweep ran");
+        Assert.True(store.Contains(initImage.Hash), "the image a room works from is kept");
+    }
+
+    /// <summary>A room's saved live state as EfRoomStateStore writes it (web JSON), naming <paramref name="hash"/> as its init image.</summary>
+    private static async Task SeedLiveStateNamingAsync(string databasePath, ImageHash hash)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        await using var db = new AppDbContext(options);
+        await db.Database.MigrateAsync();
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            prompt = new { revision = 0, text = "", authors = Array.Empty<object>() },
+            parameters = new { steps = 20, guidance = 7.5, strength = 0.75, initImageHash = hash.Value },
+            strokes = Array.Empty<object>(),
+        });
+        await db.Database.ExecuteSqlRawAsync(
+            "PRAGMA foreign_keys = OFF; INSERT INTO RoomLiveStates (RoomId, Json, UpdatedAt) VALUES ({0}, {1}, 0);",
+            Guid.NewGuid(), json);
+    }
+
     private static byte[] Png(byte shade)
     {
         using var image = new Image<Rgba32>(4, 4, new Rgba32(shade, shade, shade, 255));

@@ -1,3 +1,4 @@
+using CollabCanvas.Data.Images;
 using CollabCanvas.Rooms;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Rooms.Mask;
@@ -7,6 +8,7 @@ using CollabCanvas.Web.Rooms;
 using CollabCanvas.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Web.Components.Rooms.Live;
 
@@ -41,6 +43,19 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     [Inject] private LiveRoomService Live { get; set; } = default!;
 
     [Inject] private ModelChoices Choices { get; set; } = default!;
+
+    [Inject] private InitImageService InitImages { get; set; } = default!;
+
+    [Inject] private IOptions<ImageUploadOptions> UploadLimits { get; set; } = default!;
+
+    /// <summary>
+    /// The room's init image as the browser loads it (members only, checked by the endpoint); the hash in the query
+    /// makes a new image a new URL, so no browser shows a cached old one.
+    /// </summary>
+    private string? InitImageUrl => state?.Parameters.InitImageHash is { } hash ? $"/api/rooms/{RoomId}/init-image?v={hash[..16]}" : null;
+
+    /// <summary>Under the mask: the forming image while a job runs, else the init image the mask applies to, else the last result.</summary>
+    private string? CanvasImageUrl => state is null ? null : state.ShowingPreview ? state.PreviewUrl : InitImageUrl ?? state.ResultUrl;
 
     private bool CanEditPrompt => caller is not null && RoomPolicy.Allows(caller.Role, RoomAction.EditPrompt);
 
@@ -234,6 +249,12 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     private Task SetLiveAsync(bool isLive) => RunAsync(() => Live.SetLiveModeAsync(actor, RoomId, isLive));
 
     private Task ChangeParametersAsync(ParameterChange change) => RunAsync(() => Live.ChangeParametersAsync(actor, RoomId, change));
+
+    private Task<RoomResult<InitImageInfo>> UploadInitImageAsync(Stream upload) => InitImages.UploadAsync(actor, RoomId, upload);
+
+    private Task<RoomResult<InitImageInfo>> UseLastResultAsInitImageAsync() => InitImages.UseLastResultAsync(actor, RoomId);
+
+    private Task<RoomResult<bool>> ClearInitImageAsync() => InitImages.ClearAsync(actor, RoomId);
 
     private async Task RunAsync(Func<Task<RoomResult<bool>>> command)
     {
