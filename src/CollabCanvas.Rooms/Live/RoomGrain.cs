@@ -440,7 +440,9 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
         if (image?.Hash != _parameters.InitImageHash)
         {
-            _parameters = _parameters with { InitImageHash = image?.Hash };
+            var next = _parameters with { InitImageHash = image?.Hash };
+            NoteParameterChanges(caller, _parameters, next, [nameof(RoomParameters.InitImageHash)]);
+            _parameters = next;
             _parametersChangedBy[nameof(RoomParameters.InitImageHash)] = caller.DisplayName;
             Publish(revision => new ParametersChanged(revision, _parameters, new Dictionary<string, string>(_parametersChangedBy)));
             if (image is not null)

@@ -79,7 +79,7 @@ public sealed class RoomTimelineRecorder(TimeProvider time, int capacity = RoomT
         burst.Texts["new"] = newValue;
         Put(burst.ToEntry(
             TimelineKind.ParameterChanged,
-            $"{who.DisplayName} changed {field.ToLowerInvariant()}: {burst.Texts["old"]} → {newValue}",
+            $"{who.DisplayName} changed {ParameterValues.Label(field)}: {burst.Texts["old"]} → {newValue}",
             ("field", field)));
     }
 

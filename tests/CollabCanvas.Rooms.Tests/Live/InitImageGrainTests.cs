@@ -169,6 +169,19 @@ public sealed class InitImageGrainTests(RoomClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Setting_and_clearing_it_are_in_the_timeline()
+    {
+        var room = fixture.NewRoom();
+        await room.SetInitImage(Person("Edda", RoomRole.Editor), Photo);
+        await room.SetInitImage(Person("Fay", RoomRole.Facilitator), null);
+        await room.FlushTimeline();
+
+        var texts = fixture.Timeline.Of(room.GetPrimaryKey()).Select(entry => entry.Text).ToList();
+        Assert.Contains("Edda changed the init image: none → image aaaaaaaaaaaa", texts);
+        Assert.Contains("Fay changed the init image: image aaaaaaaaaaaa → none", texts);
+    }
+
+    [Fact]
     public async Task Parameter_changes_cannot_touch_the_init_image()
     {
         var room = fixture.NewRoom();
