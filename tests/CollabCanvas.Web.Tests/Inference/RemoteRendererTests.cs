@@ -102,12 +102,39 @@ public sealed class RemoteRendererTests(InferenceCluster cluster, ITestOutputHel
         }
     }
 
+    [Fact]
+    public async Task A_rooms_init_image_travels_to_the_worker_and_runs_img2img_at_the_rooms_strength()
+    {
+        var (client, room, person) = await OpenRoomWithPersonAsync("Ines");
+        await using var _ = client;
+        var init = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "expected", "oracle", "init.png"));
+        var upload = await person.Person.Client.SendAsync(UploadImages.UploadRequest(room, init));
+        Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
+        await client.Connection.InvokeAsync("ChangeParameters", room, new ParameterChange(Model: "oracle", Scheduler: "ddim", Steps: 10, Guidance: 1, Strength: 0.3));
+
+        await client.Connection.InvokeAsync("Generate", room);
+        await RoomHubClient.WaitUntilAsync(
+            () => client.Events<GenerationChanged>(room).Any(e => !e.Status.IsActive), "the job finishes", timeoutSeconds: 60);
+
+        var done = client.Events<GenerationChanged>(room).Last();
+        Assert.True(done.Status.State == GenerationState.Completed, done.Status.Message);
+        // 3 of 10 steps: the worker started from the uploaded image (txt2img runs all 10), at the room's size 32×32.
+        Assert.Equal(3, done.Status.TotalSteps);
+        Assert.Equal((32, 32), (done.Result!.Width, done.Result.Height));
+    }
+
     private async Task<(RoomHubClient Client, Guid Room)> OpenRoomAsync(string name)
+    {
+        var (client, room, _) = await OpenRoomWithPersonAsync(name);
+        return (client, room);
+    }
+
+    private async Task<(RoomHubClient Client, Guid Room, HubPerson Person)> OpenRoomWithPersonAsync(string name)
     {
         var person = await HubPeople.RegisterAsync(cluster.Web, name);
         var room = await People.CreateRoomAsync(cluster.Web, person.Person);
         var client = await RoomHubClient.ConnectAsync(cluster.Web, person, messagePack: true);
         await client.JoinAsync(room.Id);
-        return (client, room.Id);
+        return (client, room.Id, person);
     }
 }
