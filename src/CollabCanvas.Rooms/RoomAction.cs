@@ -38,4 +38,7 @@ public enum RoomAction
 
     /// <summary>Bring a saved version's recipe (prompts with their authors, parameters, mask) back into the room.</summary>
     RestoreVersion,
+
+    /// <summary>Download the whole session: every version, the version tree with credits, and the room's timeline.</summary>
+    ExportSession,
 }

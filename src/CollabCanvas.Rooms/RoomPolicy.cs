@@ -44,6 +44,8 @@ public static class RoomPolicy
         // The least role; the saver-or-Facilitator half of the rule is VersionNoteRule.
         [RoomAction.EditVersionNote] = RoomRole.Editor,
         [RoomAction.RestoreVersion] = RoomRole.Editor,
+        // The export holds the timeline (who came and went, who typed what and when), which a Viewer is not shown.
+        [RoomAction.ExportSession] = RoomRole.Editor,
     }.ToFrozenDictionary();
 
     /// <summary>The least role that may perform <paramref name="action"/>.</summary>

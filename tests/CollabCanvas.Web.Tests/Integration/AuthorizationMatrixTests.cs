@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         // The version was saved by Tess, so among these people only a Facilitator may retitle it.
         [RoomAction.EditVersionNote] = [Who.Facilitator],
         [RoomAction.RestoreVersion] = [Who.Editor, Who.Facilitator],
+        [RoomAction.ExportSession] = [Who.Editor, Who.Facilitator],
     };
 
     /// <summary>A version's files: anyone who may view the room may download them.</summary>
@@ -91,7 +92,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} {action}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             var after = await world.SnapshotAsync(room.Id);
-            if (action is not (RoomAction.ViewRoom or RoomAction.CreateInvite))
+            if (action is not (RoomAction.ViewRoom or RoomAction.CreateInvite or RoomAction.ExportSession))
             {
                 Assert.NotEqual(before, after);
             }
@@ -253,6 +254,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         RoomAction.SaveVersion => client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Kept" }),
         RoomAction.EditVersionNote => client.PutAsJsonAsync($"/api/rooms/{room.Id}/versions/{room.VersionId}", new { title = "Retitled", note = "Why" }),
         RoomAction.RestoreVersion => client.PostAsync($"/api/rooms/{room.Id}/versions/{room.VersionId}/restore", null),
+        RoomAction.ExportSession => client.GetAsync($"/api/rooms/{room.Id}/export.zip"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Add the request for this action to the matrix."),
     };
 
