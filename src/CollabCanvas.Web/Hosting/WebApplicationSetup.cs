@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -37,11 +36,7 @@ public static class WebApplicationSetup
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        // Read at resolve time, not now, so hosts and tests can override configuration after this call.
-        services.AddDbContextFactory<AppDbContext>((provider, options) =>
-            options.UseSqlite(ResolveSqlite(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=data/collabcanvas.db",
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddAppDatabase();
 
         // Keys persist under data/ so sign-in cookies and invite links survive a restart.
         services.AddDataProtection().SetApplicationName("CollabCanvas");
@@ -114,16 +109,4 @@ public static class WebApplicationSetup
 
     private static bool IsPageRead(HttpContext http) =>
         HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api");
-
-    /// <summary>A relative SQLite path is relative to the content root, not to wherever the process started.</summary>
-    private static string ResolveSqlite(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
-        {
-            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-        }
-
-        return builder.ToString();
-    }
 }
