@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CollabCanvas.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126112606_InitialPostgres")]
+    [Migration("20261126123506_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -248,6 +248,14 @@ namespace CollabCanvas.Data.Postgres.Migrations
 
                     b.Property<string>("ImageHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InitImageHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MaskImageHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

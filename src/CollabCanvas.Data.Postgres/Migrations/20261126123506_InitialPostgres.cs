@@ -275,6 +275,8 @@ namespace CollabCanvas.Data.Postgres.Migrations
                     StrokesJson = table.Column<string>(type: "text", nullable: false),
                     ContributorsJson = table.Column<string>(type: "text", nullable: false),
                     ParentVersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MaskImageHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InitImageHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     GenerationMilliseconds = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
