@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Options;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Rooms.Benchmarks;
 
 /// <summary>
 /// The real app on a loopback Kestrel port with its own temporary data, the fixture models, flood limits
-/// raised out of the way (the benchmark measures delivery, not the limiter), and <see cref="BenchRenderer"/>
-/// in place of the app's renderer so previews can be switched off.
+/// raised out of the way (the benchmark measures delivery, not the limiter), and the app's own renderer
+/// (<c>EngineRoomRenderer</c>), whose step previews the benchmark switches through its bound options.
 /// </summary>
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
@@ -35,7 +35,15 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
 
     public string BaseAddress { get; }
 
-    public BenchRenderer Renderer => Services.GetRequiredService<BenchRenderer>();
+    /// <summary>
+    /// Turns the app's per-step previews on or off for the next job. The renderer reads its bound options as each
+    /// job starts, so flipping the one bound instance between jobs is what changing <c>RoomRendering:StepPreviews</c>
+    /// in appsettings.json and restarting would do, without a restart.
+    /// </summary>
+    public bool StepPreviews
+    {
+        set => Services.GetRequiredService<IOptions<RoomRenderingOptions>>().Value.StepPreviews = value;
+    }
 
     /// <summary>The model rooms generate with when none is chosen (the renderer takes the first available).</summary>
     public string ModelName => Services.GetRequiredService<CollabCanvas.Engine.Models.ModelCatalog>().Models.First(entry => entry.IsAvailable).Name;
@@ -52,15 +60,10 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Inference:ModelsPath", _modelsPath);
         builder.UseSetting("RateLimits:LoginPermitsPerWindow", "10000");
         builder.UseSetting("RateLimits:JoinPermitsPerWindow", "10000");
-        builder.UseSetting("RoomsHub:ChangeBurst", "100000");
-        builder.UseSetting("RoomsHub:ChangesPerSecond", "100000");
+        builder.UseSetting("RoomFlood:ChangeBurst", "100000");
+        builder.UseSetting("RoomFlood:ChangesPerSecond", "100000");
         builder.UseSetting("Orleans:SiloPort", FreePort());
         builder.UseSetting("Orleans:GatewayPort", FreePort());
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<BenchRenderer>();
-            services.AddSingleton<IRoomRenderer>(provider => provider.GetRequiredService<BenchRenderer>());
-        });
     }
 
     protected override void Dispose(bool disposing)

@@ -117,7 +117,7 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
     /// <summary>Runs one job to completion at every client.</summary>
     private async Task<Guid> GenerateAsync(Guid roomId, List<BenchClient> clients, bool previews, CancellationToken cancellationToken)
     {
-        host.Renderer.Previews = previews;
+        host.StepPreviews = previews;
         await clients[0].Connection.InvokeAsync("Generate", roomId, cancellationToken);
         var snapshot = await clients[0].Connection.InvokeAsync<RoomSnapshot>("Snapshot", roomId, cancellationToken);
         var jobId = snapshot.Generation!.JobId;

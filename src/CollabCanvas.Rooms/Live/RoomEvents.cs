@@ -104,3 +104,16 @@ public sealed record RecipeRestored(
     [property: Id(8)] int MaskWidth,
     [property: Id(9)] int MaskHeight)
     : RoomEvent(Revision);
+
+/// <summary>
+/// A Facilitator removed the member from the room: every view of that member stops showing the room (its hub
+/// connections leave the room's group right after this event), and the room refuses them from now on.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record MemberRemoved(long Revision, [property: Id(0)] Guid MemberId)
+    : RoomEvent(Revision);
+
+/// <summary>A Facilitator changed the member's role: their views re-check what they may do.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MemberRoleChanged(long Revision, [property: Id(0)] Guid MemberId, [property: Id(1)] RoomRole Role)
+    : RoomEvent(Revision);

@@ -30,6 +30,11 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     private readonly ObserverManager<IRoomObserver> _observers;
     private readonly Dictionary<Guid, PresentMember> _present = [];
     private readonly Dictionary<Guid, int> _colors = [];
+
+    // Members removed while this activation lived: a command already past the host's check when the removal
+    // landed still carries their old RoomCaller, so the grain refuses it itself. (Removal is permanent, and a
+    // new activation relies on the host's check, which reads the database.)
+    private readonly HashSet<Guid> _removed = [];
     private readonly Dictionary<string, string> _parametersChangedBy = [];
     private RoomParameters _parameters = RoomParameters.Default;
     private GenerationStatus? _generation;
@@ -49,6 +54,9 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     /// <summary>Canvas size for strokes before the room has an image.</summary>
     public const int DefaultCanvasSide = 512;
+
+    /// <summary>Shown to a removed member whose command raced their removal.</summary>
+    public const string RemovedMessage = "A facilitator removed you from this room.";
 
     public RoomGrain(IRoomRenderer renderer, IRoomStateStore store, IRoomTimelineStore timelineStore, TimeProvider time, ILogger<RoomGrain> logger)
     {
@@ -149,6 +157,12 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     public Task<RoomSnapshot> Connect(RoomCaller caller)
     {
+        if (_removed.Contains(caller.MemberId))
+        {
+            // A connection that raced the removal: it gets the room as it is, but never reappears in presence.
+            return Task.FromResult(Snapshot());
+        }
+
         if (!_colors.TryGetValue(caller.MemberId, out var color))
         {
             color = _colors.Count;
@@ -209,6 +223,13 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             Note((timeline, now) => timeline.Add(newRole is { } role ? TimelineEntries.RoleChanged(now, change, role) : TimelineEntries.MemberRemoved(now, change)));
         }
 
+        if (newRole is null)
+        {
+            _removed.Add(memberId);
+        }
+
+        // First to the member's own views (they stop, or re-check their role), then presence for everyone.
+        Publish(revision => newRole is { } role ? new MemberRoleChanged(revision, memberId, role) : new MemberRemoved(revision, memberId));
         if (_present.TryGetValue(memberId, out var member))
         {
             if (newRole is { } role)
@@ -670,9 +691,9 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     }
 
     private RoomCommandResult? Refuse(RoomCaller caller, RoomAction action) =>
-        RoomPolicy.Allows(caller.Role, action)
-            ? null
-            : RoomCommandResult.Refused(RefusalKind.Forbidden, $"Only a {RoomPolicy.RequiredRole(action)} or above may do this; you are a {caller.Role}.");
+        _removed.Contains(caller.MemberId) ? RoomCommandResult.Refused(RefusalKind.Forbidden, RemovedMessage)
+        : RoomPolicy.Allows(caller.Role, action) ? null
+        : RoomCommandResult.Refused(RefusalKind.Forbidden, $"Only a {RoomPolicy.RequiredRole(action)} or above may do this; you are a {caller.Role}.");
 
     private void Publish(Func<long, RoomEvent> create)
     {

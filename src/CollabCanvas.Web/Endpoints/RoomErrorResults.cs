@@ -13,6 +13,7 @@ internal static class RoomErrorResults
             RoomErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             RoomErrorKind.NotFound => StatusCodes.Status404NotFound,
             RoomErrorKind.Conflict => StatusCodes.Status409Conflict,
+            RoomErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = error.Field is null ? null : new Dictionary<string, object?> { ["field"] = error.Field };

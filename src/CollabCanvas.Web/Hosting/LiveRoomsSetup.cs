@@ -26,10 +26,13 @@ internal static class LiveRoomsSetup
         services.PostConfigure<EngineOptions>(options =>
             options.ModelsPath = Path.GetFullPath(options.ModelsPath, builder.Environment.ContentRootPath));
 
+        services.AddOptions<RoomRenderingOptions>().BindConfiguration(RoomRenderingOptions.SectionName);
         services.AddRoomRenderer(builder.Configuration);
         services.AddSingleton<IRoomStateStore, EfRoomStateStore>();
         services.AddSingleton<IRoomTimelineStore, EfRoomTimelineStore>();
         services.AddSingleton<RoomEventRelay>();
+        services.AddOptions<RoomFloodOptions>().BindConfiguration(RoomFloodOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RoomFloodGuard>();
         services.AddSingleton<LiveRoomService>();
         services.AddSingleton<InitImageService>();
         services.AddSingleton<RenderJobImages>();

@@ -1,19 +1,16 @@
 using System.Text.Json.Serialization;
 using CollabCanvas.Web.Hubs;
-using CollabCanvas.Web.Options;
 
 namespace CollabCanvas.Web.Hosting;
 
-/// <summary>The programmatic rooms hub: SignalR with JSON and MessagePack, its broadcaster and its flood limits.</summary>
+/// <summary>The programmatic rooms hub: SignalR with JSON and MessagePack, and its broadcaster (flood limits are the live rooms', see RoomFloodGuard).</summary>
 internal static class RoomsHubSetup
 {
     public const string Path = "/hubs/rooms";
 
     public static IServiceCollection AddRoomsHub(this IServiceCollection services)
     {
-        services.AddOptions<RoomsHubOptions>().BindConfiguration(RoomsHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RoomHubBroadcaster>();
-        services.AddSingleton<HubFloodGuard>();
 
         // Enums travel as names ("Editor", "Prompt") in JSON, as in the HTTP API; MessagePack is the compact choice (preview bytes stay binary).
         services.AddSignalR()

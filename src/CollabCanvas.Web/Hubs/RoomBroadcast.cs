@@ -12,6 +12,7 @@ namespace CollabCanvas.Web.Hubs;
 /// When sending falls behind (a frame waited longer than <see cref="StaleAfter"/> and a newer one is queued
 /// behind it), the old frame goes out without its image: the step still counts, nobody builds up a backlog
 /// of stale frames. A fast model whose frames come in quick bursts but are sent promptly loses none.
+/// A <see cref="MemberRemoved"/> goes to the whole group, then that member's connections leave the group.
 /// </summary>
 internal sealed class RoomBroadcast : IAsyncDisposable
 {
@@ -33,8 +34,28 @@ internal sealed class RoomBroadcast : IAsyncDisposable
         _sending = SendLoopAsync(_stopping.Token);
     }
 
-    /// <summary>Connections of this node that joined the room through the hub.</summary>
-    public int Members { get; set; }
+    // Connections of this node that joined the room through the hub, and whose they are. Only touched under
+    // the broadcaster's lock (attach, detach) or this lock (the send loop looking up a removed member's).
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Guid> _connections = [];
+
+    public void Attach(string connectionId, Guid memberId)
+    {
+        lock (_gate)
+        {
+            _connections[connectionId] = memberId;
+        }
+    }
+
+    /// <summary>Forgets the connection; true when it was the last one.</summary>
+    public bool Detach(string connectionId)
+    {
+        lock (_gate)
+        {
+            _connections.Remove(connectionId);
+            return _connections.Count == 0;
+        }
+    }
 
     /// <summary>The relay's subscription feeding this broadcast; set once it is watching.</summary>
     public Task<IAsyncDisposable>? Watch { get; set; }
@@ -70,6 +91,11 @@ internal sealed class RoomBroadcast : IAsyncDisposable
                     }
 
                     await SendAsync(group, roomEvent, cancellationToken);
+                    if (roomEvent is MemberRemoved removed)
+                    {
+                        // They have just been told; nothing of the room reaches their connections after this.
+                        await ExpelAsync(group, removed.MemberId, cancellationToken);
+                    }
                 }
             }
         }
@@ -88,6 +114,27 @@ internal sealed class RoomBroadcast : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogWarning(ex, "Sending {Event} of room {RoomId} to its hub group failed", roomEvent.GetType().Name, _roomId);
+        }
+    }
+
+    private async Task ExpelAsync(string group, Guid memberId, CancellationToken cancellationToken)
+    {
+        List<string> theirs;
+        lock (_gate)
+        {
+            theirs = _connections.Where(pair => pair.Value == memberId).Select(pair => pair.Key).ToList();
+        }
+
+        foreach (var connectionId in theirs)
+        {
+            try
+            {
+                await _hub.Groups.RemoveFromGroupAsync(connectionId, group, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Taking removed member {MemberId}'s connection out of room {RoomId}'s group failed", memberId, _roomId);
+            }
         }
     }
 

@@ -22,8 +22,11 @@ public sealed class RoomHubBroadcaster(RoomEventRelay relay, IHubContext<RoomsHu
         }
     }
 
-    /// <summary>Counts a hub connection into the room; completes once the room's events are flowing to its group.</summary>
-    public async Task AttachAsync(Guid roomId)
+    /// <summary>
+    /// Counts a member's hub connection into the room; completes once the room's events are flowing to its group.
+    /// The broadcast remembers whose connection it is, so a removal can take that member's connections out.
+    /// </summary>
+    public async Task AttachAsync(Guid roomId, Guid memberId, string connectionId)
     {
         Task<IAsyncDisposable> watch;
         lock (_gate)
@@ -35,7 +38,7 @@ public sealed class RoomHubBroadcaster(RoomEventRelay relay, IHubContext<RoomsHu
                 _rooms[roomId] = broadcast;
             }
 
-            broadcast.Members++;
+            broadcast.Attach(connectionId, memberId);
             watch = broadcast.Watch!;
         }
 
@@ -44,12 +47,12 @@ public sealed class RoomHubBroadcaster(RoomEventRelay relay, IHubContext<RoomsHu
     }
 
     /// <summary>Counts a hub connection out of the room; the last one out stops the room's broadcast.</summary>
-    public async Task DetachAsync(Guid roomId)
+    public async Task DetachAsync(Guid roomId, string connectionId)
     {
         RoomBroadcast? last = null;
         lock (_gate)
         {
-            if (_rooms.TryGetValue(roomId, out var broadcast) && --broadcast.Members == 0)
+            if (_rooms.TryGetValue(roomId, out var broadcast) && broadcast.Detach(connectionId))
             {
                 _rooms.Remove(roomId);
                 last = broadcast;

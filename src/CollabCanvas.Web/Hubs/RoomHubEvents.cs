@@ -19,6 +19,8 @@ public static class RoomHubEvents
     public const string MaskCleared = nameof(global::CollabCanvas.Rooms.Live.MaskCleared);
     public const string PointerMoved = nameof(global::CollabCanvas.Rooms.Live.PointerMoved);
     public const string RecipeRestored = nameof(global::CollabCanvas.Rooms.Live.RecipeRestored);
+    public const string MemberRemoved = nameof(global::CollabCanvas.Rooms.Live.MemberRemoved);
+    public const string MemberRoleChanged = nameof(global::CollabCanvas.Rooms.Live.MemberRoleChanged);
 
     /// <summary>The client method an event is sent to: its record's name.</summary>
     public static string MethodFor(RoomEvent roomEvent) => roomEvent.GetType().Name;

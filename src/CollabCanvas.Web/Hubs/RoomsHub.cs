@@ -13,10 +13,11 @@ namespace CollabCanvas.Web.Hubs;
 /// The rooms hub (<c>/hubs/rooms</c>) for programmatic clients: painting-app plugins, scripts, the load
 /// benchmark. Thin on purpose: every call goes through <see cref="LiveRoomService"/>, so who may do what is
 /// decided exactly as for the pages. A refused call throws a <see cref="HubException"/>, which reaches that
-/// caller only as an error with the message; the connection and the room carry on.
+/// caller only as an error with the message; the connection and the room carry on. Flood limits are
+/// <see cref="LiveRoomService"/>'s, shared with the member's browser tabs.
 /// Room events arrive as client methods named after their records (<see cref="RoomHubEvents"/>).
 /// </summary>
-public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaster, HubFloodGuard flood, ILogger<RoomsHub> logger) : Hub
+public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaster, ILogger<RoomsHub> logger) : Hub
 {
     private RoomActor Actor => Context.User.ToRoomActor();
 
@@ -37,14 +38,16 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
         joined.TryAdd(roomId, caller);
         try
         {
-            await broadcaster.AttachAsync(roomId);
+            await broadcaster.AttachAsync(roomId, caller.MemberId, Context.ConnectionId);
             await Groups.AddToGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), Aborted);
 
-            // Taken after the group receives events, so nothing falls between it and the first event.
+            // Taken after the group receives events, so nothing falls between it and the first event. It
+            // authorizes again: someone removed while joining is refused here and taken back out of the group.
             return new RoomSession(caller, Ok(await live.GetSnapshotAsync(actor, roomId, Aborted)));
         }
         catch
         {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), CancellationToken.None);
             await LeaveRoomAsync(roomId);
             throw;
         }
@@ -62,37 +65,36 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
 
     /// <summary>Sends an edit of a prompt; the applied edit also reaches everyone (you too) as <c>PromptEdited</c>.</summary>
     public async Task<PromptApplied> EditPrompt(Guid roomId, PromptField field, PromptEdit edit) =>
-        Ok(await live.EditPromptAsync(Spend(HubAllowance.Change), roomId, field, edit, Aborted));
+        Ok(await live.EditPromptAsync(Actor, roomId, field, edit, Aborted));
 
     /// <summary>Paints a stroke; returns it as the room keeps it (you as its author).</summary>
     public async Task<MaskStroke> AddStroke(Guid roomId, MaskStroke stroke) =>
-        Ok(await live.AddStrokeAsync(Spend(HubAllowance.Change), roomId, stroke, Aborted));
+        Ok(await live.AddStrokeAsync(Actor, roomId, stroke, Aborted));
 
     /// <summary>Removes your own most recent stroke; returns it.</summary>
     public async Task<MaskStroke> UndoStroke(Guid roomId) =>
-        Ok(await live.UndoStrokeAsync(Spend(HubAllowance.Change), roomId, Aborted));
+        Ok(await live.UndoStrokeAsync(Actor, roomId, Aborted));
 
-    public async Task ClearMask(Guid roomId) => Ok(await live.ClearMaskAsync(Spend(HubAllowance.Change), roomId, Aborted));
+    public async Task ClearMask(Guid roomId) => Ok(await live.ClearMaskAsync(Actor, roomId, Aborted));
 
     public async Task ChangeParameters(Guid roomId, ParameterChange change) =>
-        Ok(await live.ChangeParametersAsync(Spend(HubAllowance.Change), roomId, change, Aborted));
+        Ok(await live.ChangeParametersAsync(Actor, roomId, change, Aborted));
 
-    public async Task Generate(Guid roomId) => Ok(await live.GenerateAsync(Spend(HubAllowance.Change), roomId, Aborted));
+    public async Task Generate(Guid roomId) => Ok(await live.GenerateAsync(Actor, roomId, Aborted));
 
-    public async Task Cancel(Guid roomId) => Ok(await live.CancelAsync(Spend(HubAllowance.Change), roomId, Aborted));
+    public async Task Cancel(Guid roomId) => Ok(await live.CancelAsync(Actor, roomId, Aborted));
 
-    public async Task SetLive(Guid roomId, bool isLive) => Ok(await live.SetLiveModeAsync(Spend(HubAllowance.Change), roomId, isLive, Aborted));
+    public async Task SetLive(Guid roomId, bool isLive) => Ok(await live.SetLiveModeAsync(Actor, roomId, isLive, Aborted));
 
     /// <summary>Shares your pointer (image coordinates); only after <see cref="Join"/>, as presence owns pointers.</summary>
     public async Task MovePointer(Guid roomId, float x, float y)
     {
-        Spend(HubAllowance.Pointer);
         if (!JoinedRooms.Of(Context).TryGet(roomId, out var caller))
         {
             throw new HubException("Join the room before moving your pointer in it.");
         }
 
-        await live.MovePointerAsync(roomId, caller.MemberId, x, y);
+        Ok(await live.MovePointerAsync(roomId, caller.MemberId, x, y));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -125,14 +127,7 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
             logger.LogWarning(ex, "Room {RoomId} did not take member {MemberId} leaving", roomId, caller.MemberId);
         }
 
-        await broadcaster.DetachAsync(roomId);
-    }
-
-    /// <summary>Takes a token from the caller's flood allowance, or refuses the call.</summary>
-    private RoomActor Spend(HubAllowance allowance)
-    {
-        var actor = Actor;
-        return flood.TryTake(actor, Context.ConnectionId, allowance) ? actor : throw new HubException(HubFloodGuard.RefusalMessage);
+        await broadcaster.DetachAsync(roomId, Context.ConnectionId);
     }
 
     private static T Ok<T>(RoomResult<T> result) => result.Succeeded ? result.Value! : throw new HubException(result.Error!.Message);

@@ -1,63 +1,55 @@
 using CollabCanvas.Engine.Models;
 using CollabCanvas.Engine.Pipeline;
 using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Options;
+using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Web.Live;
 
 /// <summary>
-/// Runs rooms' render jobs with the in-process engine: one job at a time on this node's device, in arrival
-/// order (a room has at most one job, so that is round-robin across rooms). Progress goes back to the room
-/// grain, which publishes it; everyone queued learns their position whenever the queue moves. A room's init image
-/// travels as its hash and is read from the image store here, when the job runs.
+/// Runs rooms' render jobs with the in-process engine: one job at a time on this node's device, rooms taking
+/// turns (<see cref="RenderQueue"/>). Progress goes back to the room grain, which publishes it; everyone
+/// queued learns their position whenever the queue moves. A room's init image travels as its hash and is read
+/// from the image store here, when the job runs.
 /// </summary>
 internal sealed class EngineRoomRenderer(
     ImageGenerator generator,
     ModelCatalog catalog,
     IGrainFactory grains,
     RenderJobImages jobImages,
+    IOptions<RoomRenderingOptions> options,
     ILogger<EngineRoomRenderer> logger) : BackgroundService, IRoomRenderer
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<QueuedJob> _pending = new();
+    private readonly RenderQueue _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
-    private QueuedJob? _running;
+    private (Guid JobId, CancellationTokenSource Cancellation)? _running;
 
     public void Enqueue(RenderJob job)
     {
-        lock (_gate)
-        {
-            _pending.AddLast(new QueuedJob(job, new CancellationTokenSource()));
-        }
-
+        _queue.Enqueue(job);
         _signal.Release();
         _ = ReportPositionsAsync();
     }
 
     public void Cancel(Guid jobId)
     {
-        QueuedJob? removed = null;
+        RenderJob? removed;
         lock (_gate)
         {
-            if (_running?.Job.JobId == jobId)
+            // Under the same lock as starting a job, so a cancel never falls between "waiting" and "running".
+            if (_running is { } running && running.JobId == jobId)
             {
-                _running.Cancellation.Cancel();
+                running.Cancellation.Cancel();
                 return;
             }
 
-            for (var node = _pending.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Job.JobId == jobId)
-                {
-                    removed = node.Value;
-                    _pending.Remove(node);
-                    break;
-                }
-            }
+            removed = _queue.RemoveWaiting(jobId);
         }
 
         if (removed is not null)
         {
-            _ = ReportAsync(removed.Job, new RenderCancelled());
+            _ = ReportAsync(removed, new RenderCancelled());
             _ = ReportPositionsAsync();
         }
     }
@@ -67,28 +59,33 @@ internal sealed class EngineRoomRenderer(
         while (!stoppingToken.IsCancellationRequested)
         {
             await _signal.WaitAsync(stoppingToken);
-            QueuedJob? next;
+            RenderJob? next;
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             lock (_gate)
             {
-                next = _pending.First?.Value;
+                next = _queue.TryStart();
                 if (next is null)
                 {
                     continue; // it was cancelled while queued
                 }
 
-                _pending.RemoveFirst();
-                _running = next;
+                _running = (next.JobId, cancellation);
             }
 
-            await ReportPositionsAsync();
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, next.Cancellation.Token);
-            await RunAsync(next.Job, linked.Token);
-            lock (_gate)
+            try
             {
-                _running = null;
+                await ReportPositionsAsync();
+                await RunAsync(next, cancellation.Token);
             }
+            finally
+            {
+                lock (_gate)
+                {
+                    _running = null;
+                }
 
-            next.Cancellation.Dispose();
+                _queue.Finish(next.JobId);
+            }
         }
     }
 
@@ -110,7 +107,7 @@ internal sealed class EngineRoomRenderer(
                 return;
             }
 
-            var request = RenderRequests.ToGenerationRequest(job, model, initImage);
+            var request = RenderRequests.ToGenerationRequest(job, model, initImage, options.Value.StepPreviews);
             await foreach (var generationEvent in generator.GenerateAsync(request, cancellationToken))
             {
                 await ReportAsync(job, ToReport(generationEvent, model));
@@ -142,12 +139,7 @@ internal sealed class EngineRoomRenderer(
 
     private async Task ReportPositionsAsync()
     {
-        List<RenderJob> queued;
-        lock (_gate)
-        {
-            queued = _pending.Select(item => item.Job).ToList();
-        }
-
+        var queued = _queue.Waiting;
         for (var index = 0; index < queued.Count; index++)
         {
             await ReportAsync(queued[index], new RenderQueued(index + 1));
@@ -171,6 +163,4 @@ internal sealed class EngineRoomRenderer(
         _signal.Dispose();
         base.Dispose();
     }
-
-    private sealed record QueuedJob(RenderJob Job, CancellationTokenSource Cancellation);
 }

@@ -8,9 +8,11 @@ namespace CollabCanvas.Web.Live;
 
 /// <summary>
 /// The facade components, the hub and the API use for a room's live state. Every call first asks
-/// <see cref="RoomService"/> (the one authorization gate) for the caller, then talks to the room's grain.
+/// <see cref="RoomService"/> (the one authorization gate) for the caller, then spends from the member's flood
+/// allowance (<see cref="RoomFloodGuard"/>: the same buckets whether the call came from a circuit, the hub or
+/// the API), then talks to the room's grain.
 /// </summary>
-public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, RoomEventRelay relay)
+public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, RoomEventRelay relay, RoomFloodGuard flood)
 {
     /// <summary>Opens a presence connection: the person appears in the room until <see cref="DisconnectAsync"/>.</summary>
     public async Task<RoomResult<(RoomCaller Caller, RoomSnapshot Snapshot)>> ConnectAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default)
@@ -51,7 +53,7 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
     /// <summary>Sends an edit of a prompt; the applied edit reaches everyone (this person too) as a room event.</summary>
     public async Task<RoomResult<PromptApplied>> EditPromptAsync(RoomActor actor, Guid roomId, PromptField field, PromptEdit edit, CancellationToken cancellationToken = default)
     {
-        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.EditPrompt, cancellationToken);
+        var caller = await AuthorizeChangeAsync(actor, roomId, RoomAction.EditPrompt, cancellationToken);
         if (!caller.Succeeded)
         {
             return caller.Error!;
@@ -72,14 +74,24 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
     public Task<RoomResult<bool>> ClearMaskAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default) =>
         CommandAsync(actor, roomId, RoomAction.ClearMask, (grain, caller) => grain.ClearMask(caller), cancellationToken);
 
-    public Task MovePointerAsync(Guid roomId, Guid memberId, float x, float y) => Grain(roomId).MovePointer(memberId, x, y);
+    /// <summary>Shares the member's pointer; refused (and dropped) past their pointer allowance.</summary>
+    public async Task<RoomResult<bool>> MovePointerAsync(Guid roomId, Guid memberId, float x, float y)
+    {
+        if (flood.Check(roomId, memberId, RoomAllowance.Pointer) is { } refused)
+        {
+            return refused;
+        }
+
+        await Grain(roomId).MovePointer(memberId, x, y);
+        return RoomResult<bool>.Ok(true);
+    }
 
     public async Task SetTypingAsync(Guid roomId, Guid memberId, bool isTyping) => await Grain(roomId).SetTyping(memberId, isTyping);
 
     private async Task<RoomResult<bool>> CommandAsync(
         RoomActor actor, Guid roomId, RoomAction action, Func<IRoomGrain, RoomCaller, Task<RoomCommandResult>> command, CancellationToken cancellationToken)
     {
-        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, action, cancellationToken);
+        var caller = await AuthorizeChangeAsync(actor, roomId, action, cancellationToken);
         if (!caller.Succeeded)
         {
             return caller.Error!;
@@ -98,7 +110,7 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
     private async Task<RoomResult<MaskStroke>> StrokeAsync(
         RoomActor actor, Guid roomId, Func<IRoomGrain, RoomCaller, Task<StrokeResult>> command, CancellationToken cancellationToken)
     {
-        var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.PaintMask, cancellationToken);
+        var caller = await AuthorizeChangeAsync(actor, roomId, RoomAction.PaintMask, cancellationToken);
         if (!caller.Succeeded)
         {
             return caller.Error!;
@@ -109,6 +121,15 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
             ? RoomResult<MaskStroke>.Ok(result.Stroke!)
             : RoomResult<MaskStroke>.Fail(RoomErrorKind.Invalid, result.Error!);
     }
+
+    /// <summary>
+    /// The gate for anything that changes the room: within the person's flood allowance in this room (asked
+    /// first, so a flood is refused before it costs a database read), then allowed by the role table.
+    /// </summary>
+    private async Task<RoomResult<RoomCaller>> AuthorizeChangeAsync(RoomActor actor, Guid roomId, RoomAction action, CancellationToken cancellationToken) =>
+        flood.Check(roomId, actor, RoomAllowance.Change) is { } refused
+            ? refused
+            : await rooms.AuthorizeCallerAsync(actor, roomId, action, cancellationToken);
 
     private IRoomGrain Grain(Guid roomId) => grains.GetGrain<IRoomGrain>(roomId);
 }

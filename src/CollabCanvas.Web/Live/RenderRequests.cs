@@ -8,8 +8,9 @@ internal static class RenderRequests
 {
     /// <summary>Previews at four times the latent size: the room shows them at image size.</summary>
     /// <param name="initImage">The image to start from, resolved by <see cref="RenderJobImages"/> (null: txt2img).</param>
-    public static GenerationRequest ToGenerationRequest(RenderJob job, string model, byte[]? initImage) => new(
+    /// <param name="stepPreviews">False asks for steps without images (<c>RoomRendering:StepPreviews</c>).</param>
+    public static GenerationRequest ToGenerationRequest(RenderJob job, string model, byte[]? initImage, bool stepPreviews = true) => new(
         model, job.Prompt, job.NegativePrompt, job.Parameters.Steps, job.Parameters.Scheduler, job.Parameters.Guidance,
         job.Parameters.Seed, job.Parameters.Width, job.Parameters.Height, initImage, job.Parameters.Strength, job.Mask,
-        new PreviewOptions(Upscale: 4));
+        stepPreviews ? new PreviewOptions(Upscale: 4) : PreviewOptions.None);
 }

@@ -10,6 +10,9 @@ public enum RoomErrorKind
     NotFound,
     Invalid,
     Conflict,
+
+    /// <summary>The person sent more than their flood allowance (HTTP 429).</summary>
+    TooManyRequests,
 }
 
 /// <summary>A refused or failed room operation, with a message fit to show the person.</summary>

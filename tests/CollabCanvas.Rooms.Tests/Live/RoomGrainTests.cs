@@ -197,6 +197,45 @@ public sealed class RoomGrainTests(RoomClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_removed_member_is_told_first_and_their_stale_commands_are_refused()
+    {
+        var room = fixture.NewRoom();
+        var (observer, _) = await fixture.ObserveAsync(room);
+        var bo = Person("Bo", RoomRole.Editor);
+        await room.Connect(bo);
+
+        await room.MemberChanged(bo.MemberId, null);
+
+        var removed = await observer.WaitForAsync<MemberRemoved>(e => e.MemberId == bo.MemberId);
+        var presence = await observer.WaitForAsync<PresenceChanged>(e => e.Notice == "Bo was removed");
+        Assert.True(removed.Revision < presence.Revision, "the member's own views must hear of it before presence moves on");
+
+        // A command that passed the host's check just before the removal still carries Bo's old caller.
+        var refused = await room.ChangeParameters(bo, new ParameterChange(Steps: 9));
+        Assert.Equal(RefusalKind.Forbidden, refused.Refusal);
+        Assert.Equal(RoomGrain.RemovedMessage, refused.Error);
+        var stroke = await room.AddStroke(bo, new CollabCanvas.Rooms.Mask.MaskStroke(Guid.NewGuid(), Guid.Empty, CollabCanvas.Rooms.Mask.MaskTool.Brush, 8, [new(10, 10), new(20, 20)]));
+        Assert.False(stroke.Succeeded);
+        await room.Connect(bo);
+        Assert.DoesNotContain((await room.GetSnapshot()).Present, p => p.MemberId == bo.MemberId);
+    }
+
+    [Fact]
+    public async Task A_role_change_is_published_to_the_members_views()
+    {
+        var room = fixture.NewRoom();
+        var (observer, _) = await fixture.ObserveAsync(room);
+        var bo = Person("Bo", RoomRole.Editor);
+        await room.Connect(bo);
+
+        await room.MemberChanged(bo.MemberId, RoomRole.Viewer);
+
+        var changed = await observer.WaitForAsync<MemberRoleChanged>(e => e.MemberId == bo.MemberId);
+        Assert.Equal(RoomRole.Viewer, changed.Role);
+        Assert.Equal(RoomRole.Viewer, Assert.Single((await room.GetSnapshot()).Present).Role);
+    }
+
+    [Fact]
     public async Task Prompt_parameters_and_strokes_are_saved_shortly_after_a_change()
     {
         var room = fixture.NewRoom();

@@ -1,6 +1,7 @@
 using CollabCanvas.Rooms;
 using CollabCanvas.Rooms.Mask;
-using CollabCanvas.Web.Hubs;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Live;
 using CollabCanvas.Web.Tests.Browser;
 using CollabCanvas.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
@@ -9,10 +10,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CollabCanvas.Web.Tests.Hub;
 
 /// <summary>One person flooding the room is refused past their allowance; the others are not slowed or refused.</summary>
-[Collection(HubCollection.Name)]
-public sealed class HubFloodTests(BrowserAppFactory app)
+[Collection(FloodCollection.Name)]
+public sealed class HubFloodTests(FloodCollection.SlowRefillApp app)
 {
-    // Well past the default allowance (a burst of 40 changes, 20 a second after that) sent at once.
+    // Well past the allowance (a burst of 40 changes; this app refills one a second) sent at once.
     private const int FloodSize = 150;
 
     [Fact]
@@ -34,12 +35,18 @@ public sealed class HubFloodTests(BrowserAppFactory app)
 
         var refused = outcomes.Where(o => o is not null).ToList();
         Assert.True(refused.Count >= FloodSize / 3, $"only {refused.Count} of {FloodSize} strokes were refused");
-        Assert.All(refused, message => Assert.EndsWith(HubFloodGuard.RefusalMessage, message, StringComparison.Ordinal));
+        Assert.All(refused, message => Assert.EndsWith(RoomFloodGuard.RefusalMessage, message, StringComparison.Ordinal));
         Assert.Equal(HubConnectionState.Connected, f.Connection.State);
 
-        // Someone else's allowance is their own: Ada paints at once.
+        // Someone else's allowance is their own: Ada paints at once, and she saw every stroke the room took
+        // from Flo (the room carried on) and none of Flo's refusals (they went to Flo alone).
         var adas = await a.Connection.InvokeAsync<MaskStroke>("AddStroke", room.Id, new MaskStrokeBuilder().Build());
         Assert.Equal(a.Session!.Me.MemberId, adas.Author);
+        var accepted = FloodSize - refused.Count;
+        await RoomHubClient.WaitUntilAsync(
+            () => a.Events<StrokeAdded>(room.Id).Count(e => e.Stroke.Author == f.Session!.Me.MemberId) == accepted,
+            () => $"Ada saw {a.Events<StrokeAdded>(room.Id).Count(e => e.Stroke.Author == f.Session!.Me.MemberId)} of Flo's {accepted} strokes");
+        Assert.Empty(a.SendErrors);
 
         // The flooder's bucket refills: after a pause, a stroke goes through again.
         await Task.Delay(TimeSpan.FromSeconds(1.2));

@@ -183,6 +183,8 @@ public sealed class RoomHubClient : IAsyncDisposable
         On<MaskCleared>(RoomHubEvents.MaskCleared);
         On<PointerMoved>(RoomHubEvents.PointerMoved);
         On<RecipeRestored>(RoomHubEvents.RecipeRestored);
+        On<MemberRemoved>(RoomHubEvents.MemberRemoved);
+        On<MemberRoleChanged>(RoomHubEvents.MemberRoleChanged);
     }
 
     private void On<T>(string method)

@@ -56,6 +56,17 @@ public partial class RoomPage
         editDescription = room?.Description;
     }
 
+    /// <summary>A Facilitator changed this person's role or removed them: show the room as it now is for them.</summary>
+    private async Task AccessChangedAsync(string message)
+    {
+        await ReloadAsync();
+        if (loadError is not null)
+        {
+            // Removed: the page closes with the reason instead of the policy's generic refusal.
+            loadError = loadError with { Message = message };
+        }
+    }
+
     private async Task ChangeRoleAsync(ParticipantView person, RoomRole role)
     {
         var result = await Rooms.ChangeRoleAsync(actor, RoomId, person.MemberId, role);

@@ -22,6 +22,7 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     private RoomCaller? caller;
     private string? error;
     private string? commandError;
+    private string? accessNotice;
     private IAsyncDisposable? watch;
     private RoomActor actor = RoomActor.Anonymous;
     private PromptEditor? promptEditor;
@@ -37,6 +38,12 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
     /// <summary>The room to show.</summary>
     [Parameter, EditorRequired] public Guid RoomId { get; set; }
+
+    /// <summary>
+    /// A Facilitator changed this person's role or removed them (the message says which, for them): the page
+    /// reloads what it shows around the live view.
+    /// </summary>
+    [Parameter] public EventCallback<string> OnAccessChanged { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -94,6 +101,19 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
         foreach (var applied in state.Accept(roomEvent))
         {
+            if (applied.Event is MemberRemoved removed && caller is { } gone && removed.MemberId == gone.MemberId)
+            {
+                await StopAsync(RoomGrain.RemovedMessage);
+                return;
+            }
+
+            if (applied.Event is MemberRoleChanged changed && caller is { } me && changed.MemberId == me.MemberId && changed.Role != me.Role)
+            {
+                caller = me with { Role = changed.Role };
+                accessNotice = $"A facilitator made you {Article(changed.Role)} {changed.Role}.";
+                await OnAccessChanged.InvokeAsync(accessNotice);
+            }
+
             await ForwardAsync(applied.Event);
         }
 
@@ -111,6 +131,24 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
         StateHasChanged();
     });
+
+    /// <summary>This person was removed: stop following the room, show why, and let the page catch up.</summary>
+    private async Task StopAsync(string message)
+    {
+        error = message;
+        state = null;
+        caller = null; // the room already took them out of presence: nothing to disconnect
+        if (watch is not null)
+        {
+            await watch.DisposeAsync();
+            watch = null;
+        }
+
+        StateHasChanged();
+        await OnAccessChanged.InvokeAsync(message);
+    }
+
+    private static string Article(RoomRole role) => role == RoomRole.Editor ? "an" : "a";
 
     /// <summary>Looks again once the patience has run out, in case no further event arrives to trigger it.</summary>
     private async Task CheckGapLaterAsync()
@@ -165,7 +203,19 @@ public sealed partial class LiveRoomView : IAsyncDisposable
         }
     }
 
-    private Task<RoomResult<MaskStroke>> AddStrokeAsync(MaskStroke stroke) => Live.AddStrokeAsync(actor, RoomId, stroke);
+    /// <summary>Sends a stroke the browser drew; a refusal (a flood, a lowered role) is shown to this person only.</summary>
+    private async Task<RoomResult<MaskStroke>> AddStrokeAsync(MaskStroke stroke)
+    {
+        var result = await Live.AddStrokeAsync(actor, RoomId, stroke);
+        if (!result.Succeeded && commandError != result.Error!.Message)
+        {
+            // Shown once: a burst of refusals (a flood) does not re-render the room for each.
+            commandError = result.Error.Message;
+            StateHasChanged();
+        }
+
+        return result;
+    }
 
     private Task UndoStrokeAsync() => RunAsync(async () =>
     {
@@ -175,6 +225,7 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
     private Task ClearMaskAsync() => RunAsync(() => Live.ClearMaskAsync(actor, RoomId));
 
+    // A pointer move past the allowance is dropped: the next one carries the pointer on, so nothing to show.
     private Task MovePointerAsync(float x, float y) => caller is null ? Task.CompletedTask : Live.MovePointerAsync(RoomId, caller.MemberId, x, y);
 
     private Task<RoomResult<PromptApplied>> EditPromptAsync(PromptField field, PromptEdit edit) =>
