@@ -21,6 +21,9 @@ public static class RoomHubEvents
     public const string RecipeRestored = nameof(global::CollabCanvas.Rooms.Live.RecipeRestored);
     public const string MemberRemoved = nameof(global::CollabCanvas.Rooms.Live.MemberRemoved);
     public const string MemberRoleChanged = nameof(global::CollabCanvas.Rooms.Live.MemberRoleChanged);
+    public const string StrokeInProgress = nameof(global::CollabCanvas.Rooms.Live.StrokeInProgress);
+    public const string StrokeAbandoned = nameof(global::CollabCanvas.Rooms.Live.StrokeAbandoned);
+    public const string CaretMoved = nameof(global::CollabCanvas.Rooms.Live.CaretMoved);
 
     /// <summary>The client method an event is sent to: its record's name.</summary>
     public static string MethodFor(RoomEvent roomEvent) => roomEvent.GetType().Name;

@@ -97,6 +97,25 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
         Ok(await live.MovePointerAsync(roomId, caller.MemberId, x, y));
     }
 
+    /// <summary>
+    /// Appends points to a stroke you are drawing (only the new ones: <c>StartIndex</c> says where they go); everyone
+    /// sees it form as <c>StrokeInProgress</c>. Commit it with <see cref="AddStroke"/> under the same id. Only after
+    /// <see cref="Join"/>; counts as a pointer move.
+    /// </summary>
+    public async Task ExtendStroke(Guid roomId, StrokeProgress progress)
+    {
+        Ok(await live.ExtendStrokeAsync(JoinedAs(roomId, "drawing"), roomId, progress));
+    }
+
+    /// <summary>
+    /// Shares your caret or selection in a prompt, as it stands at <paramref name="promptRevision"/>; null when you
+    /// leave the editor. Everyone gets it as <c>CaretMoved</c>. Only after <see cref="Join"/>; counts as a pointer move.
+    /// </summary>
+    public async Task MoveCaret(Guid roomId, PromptField field, long promptRevision, TextSelection? selection)
+    {
+        Ok(await live.MoveCaretAsync(JoinedAs(roomId, "sharing your caret"), roomId, field, promptRevision, selection));
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var (roomId, caller) in JoinedRooms.Of(Context).RemoveAll())
@@ -129,6 +148,10 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
 
         await broadcaster.DetachAsync(roomId, Context.ConnectionId);
     }
+
+    /// <summary>Who this connection joined the room as (presence owns what only present people do).</summary>
+    private RoomCaller JoinedAs(Guid roomId, string doing) =>
+        JoinedRooms.Of(Context).TryGet(roomId, out var caller) ? caller : throw new HubException($"Join the room before {doing} in it.");
 
     private static T Ok<T>(RoomResult<T> result) => result.Succeeded ? result.Value! : throw new HubException(result.Error!.Message);
 }

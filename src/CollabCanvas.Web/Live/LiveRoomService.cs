@@ -86,6 +86,18 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
         return RoomResult<bool>.Ok(true);
     }
 
+    /// <summary>
+    /// Appends points to the caller's stroke in progress. <paramref name="caller"/> is who this connection was
+    /// admitted as (<see cref="ConnectAsync"/>): batches come ~30 times a second, so there is no database look-up
+    /// per batch; the grain checks the person is present and their role as presence has it now.
+    /// </summary>
+    public async Task<RoomResult<bool>> ExtendStrokeAsync(RoomCaller caller, Guid roomId, StrokeProgress progress) =>
+        flood.Check(roomId, caller.MemberId, RoomAllowance.Pointer) ?? ToResult(await Grain(roomId).ExtendStroke(caller, progress));
+
+    /// <summary>Shares where the caller's caret is in a prompt (null: they left it); admitted like <see cref="ExtendStrokeAsync"/>; both count against the pointer allowance.</summary>
+    public async Task<RoomResult<bool>> MoveCaretAsync(RoomCaller caller, Guid roomId, PromptField field, long promptRevision, TextSelection? selection) =>
+        flood.Check(roomId, caller.MemberId, RoomAllowance.Pointer) ?? ToResult(await Grain(roomId).MoveCaret(caller, field, promptRevision, selection));
+
     public async Task SetTypingAsync(Guid roomId, Guid memberId, bool isTyping) => await Grain(roomId).SetTyping(memberId, isTyping);
 
     private async Task<RoomResult<bool>> CommandAsync(
@@ -97,7 +109,11 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
             return caller.Error!;
         }
 
-        var result = await command(Grain(roomId), caller.Value!);
+        return ToResult(await command(Grain(roomId), caller.Value!));
+    }
+
+    private static RoomResult<bool> ToResult(RoomCommandResult result)
+    {
         return result.Refusal switch
         {
             RefusalKind.None => RoomResult<bool>.Ok(true),

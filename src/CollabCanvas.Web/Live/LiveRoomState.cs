@@ -73,6 +73,21 @@ public sealed class LiveRoomState
         }
     }
 
+    /// <summary>Others' carets in each prompt, in the text as this view has it (<see cref="Prompt"/> at <see cref="PromptRevision"/>).</summary>
+    public IReadOnlyDictionary<Guid, TextSelection> CaretsIn(PromptField field) => field == PromptField.Prompt ? _promptCarets : _negativeCarets;
+
+    private readonly Dictionary<Guid, TextSelection> _promptCarets = [];
+    private readonly Dictionary<Guid, TextSelection> _negativeCarets = [];
+
+    private void MoveCarets(PromptField field, PromptApplied applied)
+    {
+        var carets = field == PromptField.Prompt ? _promptCarets : _negativeCarets;
+        foreach (var (member, selection) in carets.ToList())
+        {
+            carets[member] = SharedCaret.Through(selection, member, applied);
+        }
+    }
+
     /// <summary>The latest join/leave notice.</summary>
     public string? Notice { get; private set; }
 
@@ -98,6 +113,8 @@ public sealed class LiveRoomState
         MaskWidth = snapshot.MaskWidth;
         MaskHeight = snapshot.MaskHeight;
         _pointers.Clear();
+        _promptCarets.Clear(); // a caret's owner shares it again when they next move it
+        _negativeCarets.Clear();
     }
 
     /// <summary>
@@ -108,6 +125,11 @@ public sealed class LiveRoomState
     /// </summary>
     public IReadOnlyList<LocalRoomEvent> Accept(LocalRoomEvent local)
     {
+        if (local.Event is TransientRoomEvent)
+        {
+            return [local]; // outside the revision order: shown at once, never held (the view draws it; nothing here changes)
+        }
+
         if (local.Event.Revision <= Revision)
         {
             return []; // already reflected (it arrived with the snapshot)
@@ -144,6 +166,14 @@ public sealed class LiveRoomState
                     _pointers.Remove(gone);
                 }
 
+                foreach (var carets in new[] { _promptCarets, _negativeCarets })
+                {
+                    foreach (var gone in carets.Keys.Where(id => presence.Present.All(member => member.MemberId != id)).ToList())
+                    {
+                        carets.Remove(gone);
+                    }
+                }
+
                 Notice = presence.Notice ?? Notice;
                 break;
             case ParametersChanged parameters:
@@ -153,10 +183,24 @@ public sealed class LiveRoomState
             case PromptEdited { Field: PromptField.Prompt } edited:
                 Prompt = Prompt.Apply(edited.Applied.Operation, edited.Applied.Author);
                 PromptRevision = edited.Applied.Revision;
+                MoveCarets(edited.Field, edited.Applied);
                 break;
             case PromptEdited edited:
                 NegativePrompt = NegativePrompt.Apply(edited.Applied.Operation, edited.Applied.Author);
                 NegativePromptRevision = edited.Applied.Revision;
+                MoveCarets(edited.Field, edited.Applied);
+                break;
+            case CaretMoved { Field: PromptField.Prompt or PromptField.NegativePrompt } caret:
+                var moved = caret.Field == PromptField.Prompt ? _promptCarets : _negativeCarets;
+                if (caret.Selection is { } selection)
+                {
+                    moved[caret.MemberId] = selection;
+                }
+                else
+                {
+                    moved.Remove(caret.MemberId);
+                }
+
                 break;
             case StrokeAdded added:
                 Strokes = [.. Strokes, added.Stroke];
@@ -182,6 +226,8 @@ public sealed class LiveRoomState
                 Notice = string.IsNullOrEmpty(restored.Title)
                     ? $"{restored.By} restored a version's recipe"
                     : $"{restored.By} restored the recipe of \"{restored.Title}\"";
+                _promptCarets.Clear(); // they were in the replaced texts; their owners share them again in the new ones
+                _negativeCarets.Clear();
                 break;
             case PointerMoved pointer:
                 _pointers[pointer.MemberId] = (pointer.X, pointer.Y);

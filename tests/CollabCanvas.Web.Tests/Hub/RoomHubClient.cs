@@ -185,6 +185,9 @@ public sealed class RoomHubClient : IAsyncDisposable
         On<RecipeRestored>(RoomHubEvents.RecipeRestored);
         On<MemberRemoved>(RoomHubEvents.MemberRemoved);
         On<MemberRoleChanged>(RoomHubEvents.MemberRoleChanged);
+        On<StrokeInProgress>(RoomHubEvents.StrokeInProgress);
+        On<StrokeAbandoned>(RoomHubEvents.StrokeAbandoned);
+        On<CaretMoved>(RoomHubEvents.CaretMoved);
     }
 
     private void On<T>(string method)

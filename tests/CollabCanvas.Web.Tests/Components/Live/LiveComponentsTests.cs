@@ -62,6 +62,69 @@ public sealed class LiveComponentsTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void The_prompt_editor_hands_others_carets_to_the_browser_and_names_who_is_in_it()
+    {
+        var text = AuthoredText.Empty.Apply(TextOperation.Insert(0, 0, "a fox"), Ada);
+        var carets = new Dictionary<Guid, TextSelection> { [Ada] = TextSelection.Caret(1), [Bo] = new TextSelection(2, 5) };
+        var module = JSInterop.SetupModule("./js/prompt-editor.js");
+        var attached = module.SetupModule("attach", _ => true);
+
+        var editor = Render<PromptEditor>(p => p
+            .Add(x => x.Field, PromptField.Prompt).Add(x => x.Label, "Prompt").Add(x => x.Text, text).Add(x => x.Revision, 7)
+            .Add(x => x.Roster, Roster).Add(x => x.MemberId, Ada).Add(x => x.CanEdit, true).Add(x => x.Carets, carets)
+            .Add(x => x.OnEdit, (_, _) => Task.FromResult(RoomResult<PromptApplied>.Fail(RoomErrorKind.Invalid, "unused"))));
+
+        var shown = attached.VerifyInvoke("showCarets");
+        Assert.Equal(7L, shown.Arguments[0]);
+        var json = System.Text.Json.JsonSerializer.Serialize(shown.Arguments[1]);
+        Assert.Contains("\"name\":\"Bo \\u003Cb\\u003E\"", json); // Bo's selection, with his name and colour
+        Assert.Contains("\"anchor\":2,\"head\":5", json);
+        Assert.DoesNotContain(Ada.ToString(), json); // the viewer's own caret is theirs to see, not a remote one
+        Assert.Contains("Bo <b> is here", editor.Find("[data-testid=prompt-caret-legend]").TextContent);
+        Assert.Single(editor.FindAll("[data-testid=prompt-carets]"));
+    }
+
+    [Fact]
+    public async Task The_prompt_editor_passes_the_browsers_caret_to_the_room_and_clears_it_on_leaving()
+    {
+        var moves = new List<(PromptField Field, long Revision, TextSelection? Selection)>();
+        var editor = Render<PromptEditor>(p => p
+            .Add(x => x.Field, PromptField.NegativePrompt).Add(x => x.Label, "Negative").Add(x => x.Text, AuthoredText.Empty)
+            .Add(x => x.Roster, Roster).Add(x => x.MemberId, Ada).Add(x => x.CanEdit, true)
+            .Add(x => x.OnCaret, (field, revision, selection) => { moves.Add((field, revision, selection)); return Task.CompletedTask; })
+            .Add(x => x.OnEdit, (_, _) => Task.FromResult(RoomResult<PromptApplied>.Fail(RoomErrorKind.Invalid, "unused"))));
+
+        await editor.InvokeAsync(() => editor.Instance.MoveCaret(3, 4, 1));
+        await editor.InvokeAsync(() => editor.Instance.LeaveCaret(3));
+
+        Assert.Equal(new (PromptField, long, TextSelection?)[] { (PromptField.NegativePrompt, 3L, new TextSelection(4, 1)), (PromptField.NegativePrompt, 3L, null) }, moves);
+        Assert.Empty(editor.FindAll("[data-testid=negative-caret-legend]"));
+    }
+
+    [Fact]
+    public async Task The_mask_canvas_streams_a_stroke_being_drawn_and_draws_others_in_progress()
+    {
+        var sent = new List<CollabCanvas.Rooms.Mask.StrokeProgress>();
+        var module = JSInterop.SetupModule("./js/mask-canvas.js");
+        var attached = module.SetupModule("attach", _ => true);
+        var canvas = Render<MaskCanvas>(p => p
+            .Add(x => x.Strokes, []).Add(x => x.Width, 64).Add(x => x.Height, 64).Add(x => x.Roster, Roster).Add(x => x.MemberId, Ada)
+            .Add(x => x.CanPaint, true)
+            .Add(x => x.OnStroke, stroke => Task.FromResult(RoomResult<CollabCanvas.Rooms.Mask.MaskStroke>.Ok(stroke)))
+            .Add(x => x.OnStrokeProgress, progress => { sent.Add(progress); return Task.FromResult(true); }));
+        var batch = new CollabCanvas.Rooms.Mask.StrokeProgress(Guid.NewGuid(), CollabCanvas.Rooms.Mask.MaskTool.Eraser, 6, 3, [new(1, 2)]);
+
+        Assert.True(await canvas.InvokeAsync(() => canvas.Instance.ExtendStroke(batch)));
+        await canvas.InvokeAsync(() => canvas.Instance.ProgressAsync(new StrokeInProgress(4, Bo, batch)));
+        await canvas.InvokeAsync(() => canvas.Instance.AbandonedAsync(batch.StrokeId));
+
+        Assert.Equal([batch], sent);
+        var progress = attached.VerifyInvoke("progress");
+        Assert.Equal(new object?[] { Bo, batch }, progress.Arguments);
+        Assert.Equal(batch.StrokeId, attached.VerifyInvoke("abandoned").Arguments[0]);
+    }
+
+    [Fact]
     public void Presence_lists_everyone_with_role_guest_mark_typing_and_you()
     {
         var bar = Render<PresenceBar>(p => p.Add(x => x.Present, Roster.Values.ToList()).Add(x => x.MyMemberId, Bo).Add(x => x.Notice, "Bo <b> joined"));

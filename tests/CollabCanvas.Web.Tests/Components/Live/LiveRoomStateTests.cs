@@ -68,6 +68,44 @@ public sealed class LiveRoomStateTests
         Assert.Equal("Fay restored the recipe of \"Fox\"", state.Notice);
     }
 
+    [Fact]
+    public void Others_carets_follow_later_edits_and_go_when_their_owner_leaves_the_editor_or_the_room()
+    {
+        var ada = Guid.NewGuid();
+        var bo = Guid.NewGuid();
+        var present = new PresentMember(bo, "Bo", RoomRole.Editor, false, 1, 1, false);
+        var state = new LiveRoomState(Empty with { Present = [present] });
+        state.Accept(Edit(11, 1, TextOperation.Insert(0, 0, "a red fox"), ada));
+
+        state.Accept(LocalRoomEvent.From(new CaretMoved(12, bo, PromptField.Prompt, TextSelection.Caret(5))));
+        state.Accept(Edit(13, 2, TextOperation.Insert(9, 2, "big "), ada));   // before Bo's caret: it moves along
+        state.Accept(Edit(14, 3, TextOperation.Insert(13, 9, "dish"), ada));  // right at it, by someone else: it stays before
+
+        Assert.Equal(TextSelection.Caret(9), state.CaretsIn(PromptField.Prompt)[bo]);
+        Assert.Empty(state.CaretsIn(PromptField.NegativePrompt));
+
+        state.Accept(LocalRoomEvent.From(new CaretMoved(15, bo, PromptField.Prompt, null)));
+        Assert.Empty(state.CaretsIn(PromptField.Prompt));
+        state.Accept(LocalRoomEvent.From(new CaretMoved(16, bo, PromptField.NegativePrompt, TextSelection.Caret(0))));
+        state.Accept(LocalRoomEvent.From(new PresenceChanged(17, [], "Bo left")));
+        Assert.Empty(state.CaretsIn(PromptField.NegativePrompt));
+    }
+
+    [Fact]
+    public void Strokes_in_progress_pass_straight_through_without_touching_the_revision_order()
+    {
+        var state = new LiveRoomState(Empty);
+        var author = Guid.NewGuid();
+        var progress = LocalRoomEvent.From(new StrokeInProgress(10, author,
+            new CollabCanvas.Rooms.Mask.StrokeProgress(Guid.NewGuid(), CollabCanvas.Rooms.Mask.MaskTool.Brush, 4, 0, [new(1, 1)])));
+
+        Assert.Empty(state.Accept(Edit(12, 2, TextOperation.Insert(0, 0, "b"), author))); // held: 11 is missing
+        Assert.Equal([progress], state.Accept(progress));                                 // shown at once all the same
+        Assert.Equal(10, state.Revision);
+        Assert.NotNull(state.WaitingSince);
+        Assert.Empty(state.Strokes);
+    }
+
     private static LocalRoomEvent Edit(long revision, long promptRevision, TextOperation operation, Guid author) =>
         LocalRoomEvent.From(new PromptEdited(revision, PromptField.Prompt, new PromptApplied(promptRevision, Guid.NewGuid(), author, operation)));
 }

@@ -99,6 +99,13 @@ public sealed partial class LiveRoomView : IAsyncDisposable
             return;
         }
 
+        if (roomEvent.Event is TransientRoomEvent passing)
+        {
+            // Drawn by the browser alone (~30 a second per painter): no re-render of the room for them.
+            await ForwardAsync(passing);
+            return;
+        }
+
         foreach (var applied in state.Accept(roomEvent))
         {
             if (applied.Event is MemberRemoved removed && caller is { } gone && removed.MemberId == gone.MemberId)
@@ -174,6 +181,12 @@ public sealed partial class LiveRoomView : IAsyncDisposable
             case StrokeAdded added when maskCanvas is not null:
                 await maskCanvas.AddedAsync(added.Stroke);
                 break;
+            case StrokeInProgress progress when maskCanvas is not null:
+                await maskCanvas.ProgressAsync(progress);
+                break;
+            case StrokeAbandoned abandoned when maskCanvas is not null:
+                await maskCanvas.AbandonedAsync(abandoned.StrokeId);
+                break;
             case StrokeRemoved removed when maskCanvas is not null:
                 await maskCanvas.RemovedAsync(removed.StrokeId);
                 break;
@@ -215,6 +228,19 @@ public sealed partial class LiveRoomView : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Points of a stroke this person is drawing; a refusal only stops its preview (the commit reports errors).</summary>
+    private async Task<bool> ExtendStrokeAsync(StrokeProgress progress) =>
+        caller is not null && (await Live.ExtendStrokeAsync(caller, RoomId, progress)).Succeeded;
+
+    private async Task MoveCaretAsync(PromptField field, long promptRevision, TextSelection? selection)
+    {
+        if (caller is not null && CanEditPrompt)
+        {
+            // A refused caret (a revision the room forgot) is simply not shown; the next move shares it again.
+            await Live.MoveCaretAsync(caller, RoomId, field, promptRevision, selection);
+        }
     }
 
     private Task UndoStrokeAsync() => RunAsync(async () =>

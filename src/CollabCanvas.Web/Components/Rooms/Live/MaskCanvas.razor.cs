@@ -61,6 +61,9 @@ public sealed partial class MaskCanvas : IAsyncDisposable
     /// <summary>Sends a finished stroke to the room.</summary>
     [Parameter, EditorRequired] public Func<MaskStroke, Task<RoomResult<MaskStroke>>> OnStroke { get; set; } = default!;
 
+    /// <summary>Sends the points appended to the stroke being drawn (~30 times a second); false stops that stroke's preview.</summary>
+    [Parameter] public Func<StrokeProgress, Task<bool>>? OnStrokeProgress { get; set; }
+
     /// <summary>Undo pressed.</summary>
     [Parameter] public EventCallback OnUndo { get; set; }
 
@@ -120,6 +123,27 @@ public sealed partial class MaskCanvas : IAsyncDisposable
             await painter.InvokeVoidAsync("removed", strokeId);
         }
     }
+
+    /// <summary>Points someone appended to a stroke they are drawing (drawn in their colour until its commit replaces it).</summary>
+    public async Task ProgressAsync(StrokeInProgress progress)
+    {
+        if (painter is not null)
+        {
+            await painter.InvokeVoidAsync("progress", progress.Author, progress.Progress);
+        }
+    }
+
+    /// <summary>A stroke in progress that will not be committed.</summary>
+    public async Task AbandonedAsync(Guid strokeId)
+    {
+        if (painter is not null)
+        {
+            await painter.InvokeVoidAsync("abandoned", strokeId);
+        }
+    }
+
+    [JSInvokable]
+    public Task<bool> ExtendStroke(StrokeProgress progress) => OnStrokeProgress?.Invoke(progress) ?? Task.FromResult(false);
 
     [JSInvokable]
     public async Task<bool> SendStroke(MaskStroke stroke) => (await OnStroke(stroke)).Succeeded;

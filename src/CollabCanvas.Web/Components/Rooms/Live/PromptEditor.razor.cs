@@ -17,6 +17,7 @@ public sealed partial class PromptEditor : IAsyncDisposable
     private AttachedScript? editor;
     private DotNetObjectReference<PromptEditor>? self;
     private long attachedRevision;
+    private string shownCarets = "";
 
     /// <summary>Which text this edits.</summary>
     [Parameter, EditorRequired] public PromptField Field { get; set; }
@@ -48,6 +49,12 @@ public sealed partial class PromptEditor : IAsyncDisposable
     /// <summary>Sends an edit to the room.</summary>
     [Parameter, EditorRequired] public Func<PromptField, PromptEdit, Task<RoomResult<PromptApplied>>> OnEdit { get; set; } = default!;
 
+    /// <summary>Others' carets and selections (by member) in <see cref="Text"/> at <see cref="Revision"/>.</summary>
+    [Parameter] public IReadOnlyDictionary<Guid, TextSelection> Carets { get; set; } = new Dictionary<Guid, TextSelection>();
+
+    /// <summary>This person moved their caret (prompt revision, selection), or left the editor (null): at most ~10 a second.</summary>
+    [Parameter] public Func<PromptField, long, TextSelection?, Task>? OnCaret { get; set; }
+
     /// <summary>The person typed (for the "typing…" marker).</summary>
     [Parameter] public EventCallback OnTyping { get; set; }
 
@@ -64,6 +71,7 @@ public sealed partial class PromptEditor : IAsyncDisposable
     {
         if (!firstRender)
         {
+            await ShowCaretsAsync();
             return;
         }
 
@@ -76,7 +84,29 @@ public sealed partial class PromptEditor : IAsyncDisposable
         }
 
         _early.Clear();
+        await ShowCaretsAsync();
     }
+
+    /// <summary>Hands others' carets to the browser when they changed; it maps them through what this person typed since.</summary>
+    private async Task ShowCaretsAsync()
+    {
+        var carets = OtherCarets().Select(pair =>
+        {
+            var author = AuthorOf(pair.Key);
+            return new { member = pair.Key.ToString(), name = author.Name, color = author.Color, anchor = pair.Value.Anchor, head = pair.Value.Head };
+        }).ToList();
+        // With carets, a new revision means new positions to map; with none, one empty list is enough.
+        var key = carets.Count == 0 ? "" : Revision + ":" + string.Join(";", carets.Select(c => $"{c.member},{c.anchor},{c.head},{c.color}"));
+        if (editor is null || key == shownCarets)
+        {
+            return;
+        }
+
+        shownCarets = key;
+        await editor.InvokeVoidAsync("showCarets", Revision, carets);
+    }
+
+    private IEnumerable<KeyValuePair<Guid, TextSelection>> OtherCarets() => Carets.Where(pair => pair.Key != MemberId).OrderBy(pair => pair.Key);
 
     /// <summary>An edit the room applied (anyone's, this person's too).</summary>
     public async Task ReceiveAsync(PromptApplied applied)
@@ -108,6 +138,13 @@ public sealed partial class PromptEditor : IAsyncDisposable
             await OnNeedsResync.InvokeAsync(result.Error!.Message);
         }
     }
+
+    [JSInvokable]
+    public Task MoveCaret(long revision, int anchor, int head) =>
+        OnCaret?.Invoke(Field, revision, new TextSelection(anchor, head)) ?? Task.CompletedTask;
+
+    [JSInvokable]
+    public Task LeaveCaret(long revision) => OnCaret?.Invoke(Field, revision, null) ?? Task.CompletedTask;
 
     [JSInvokable]
     public Task Typing() => OnTyping.InvokeAsync();
