@@ -24,6 +24,7 @@ public sealed class LiveViewCircuit : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(app.Services.GetRequiredService<LiveRoomService>());
         Services.AddSingleton(app.Services.GetRequiredService<ModelChoices>());
+        Services.AddSingleton(app.Services.GetRequiredService<InitImageService>());
         var authorization = AddAuthorization();
         authorization.SetAuthorized(actor.DisplayName);
         authorization.SetClaims(actor.Kind == ActorKind.Guest
