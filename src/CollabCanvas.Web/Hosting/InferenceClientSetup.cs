@@ -2,6 +2,7 @@ using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Inference;
 using CollabCanvas.Web.Live;
 using CollabCanvas.Web.Options;
+using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Web.Hosting;
 
@@ -18,7 +19,10 @@ internal static class InferenceClientSetup
         if (mode == InferenceMode.Remote)
         {
             services.AddHttpClient<WorkerTokenClient>();
-            services.AddSingleton<WorkerPool>();
+            services.AddSingleton(provider => new WorkerPool(
+                provider.GetRequiredService<IOptions<InferenceClientOptions>>(),
+                provider.GetRequiredService<WorkerTokenClient>(),
+                provider.GetRequiredService<ILogger<WorkerPool>>()));
             services.AddHostedService(provider => provider.GetRequiredService<WorkerPool>());
             services.AddSingleton<IRoomRenderer, RemoteRoomRenderer>();
             return services;

@@ -7,11 +7,11 @@ namespace CollabCanvas.Web.Inference;
 /// The workers listed in <see cref="InferenceClientOptions.Workers"/>, linked while the app runs, and the choice
 /// of worker for a job (<see cref="WorkerChoice"/>).
 /// </summary>
-internal sealed class WorkerPool : IHostedService, IAsyncDisposable
+public sealed class WorkerPool : IHostedService, IAsyncDisposable
 {
     private readonly IReadOnlyList<WorkerLink> _links;
 
-    public WorkerPool(IOptions<InferenceClientOptions> options, WorkerTokenClient tokens, ILogger<WorkerPool> logger)
+    internal WorkerPool(IOptions<InferenceClientOptions> options, WorkerTokenClient tokens, ILogger<WorkerPool> logger)
     {
         _links = options.Value.Workers.Distinct().Select(url => new WorkerLink(url, options.Value, tokens, logger)).ToList();
         if (_links.Count == 0)
@@ -20,18 +20,22 @@ internal sealed class WorkerPool : IHostedService, IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<WorkerLink> Links => _links;
+    internal IReadOnlyList<WorkerLink> Links => _links;
 
-    /// <summary>The model a job runs when its room names none: the first available one on any reachable worker.</summary>
-    public string? DefaultModel() => _links
+    /// <summary>The models any reachable worker offers, sorted by name.</summary>
+    public IReadOnlyList<string> AvailableModels() => _links
         .SelectMany(link => link.State?.Models ?? [])
         .Where(model => model.IsAvailable)
         .Select(model => model.Name)
+        .Distinct()
         .Order(StringComparer.Ordinal)
-        .FirstOrDefault();
+        .ToList();
+
+    /// <summary>The model a job runs when its room names none: the first of <see cref="AvailableModels"/>.</summary>
+    public string? DefaultModel() => AvailableModels().FirstOrDefault();
 
     /// <summary>The worker for a job (<see cref="WorkerChoice"/>); null when no reachable worker that offers the model is left.</summary>
-    public WorkerLink? Choose(string model, IReadOnlySet<WorkerLink> tried)
+    internal WorkerLink? Choose(string model, IReadOnlySet<WorkerLink> tried)
     {
         var candidates = _links.Select(link => new WorkerCandidate(link.State, link.EstimatedJobs, tried.Contains(link))).ToList();
         var chosen = WorkerChoice.Pick(candidates, model);

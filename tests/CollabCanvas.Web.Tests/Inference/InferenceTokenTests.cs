@@ -62,6 +62,25 @@ public sealed class InferenceTokenTests(InferenceCluster cluster)
     }
 
     [Fact]
+    public async Task The_worker_closes_a_connection_when_its_token_expires()
+    {
+        await using var authority = await MiniAuthority.StartAsync(cluster.Issuer, "collabcanvas-inference", TimeSpan.FromSeconds(3));
+        var (id, secret) = WorkerHub.ClientOf(cluster.Web.Services);
+        await using var connection = WorkerHub.Connection(cluster.WorkerA.BaseAddress, await WorkerHub.RequestTokenAsync(authority.Address, id, secret));
+        var closed = new TaskCompletionSource();
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        await connection.StartAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+    }
+
+    [Fact]
     public async Task The_authority_refuses_a_wrong_client_secret()
     {
         var (id, _) = WorkerHub.ClientOf(cluster.Web.Services);

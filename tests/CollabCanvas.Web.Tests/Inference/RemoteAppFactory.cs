@@ -17,6 +17,9 @@ public sealed class RemoteAppFactory(int port, IReadOnlyList<Uri> workers) : Bro
         base.ConfigureWebHost(builder);
         builder.UseSetting("Inference:Mode", "Remote");
         builder.UseSetting("InferenceTokens:Issuer", _issuer);
+
+        // Far above the failure bound the tests check: a dead worker must be noticed by its closed connection, not by silence.
+        builder.UseSetting("Inference:WorkerTimeout", "00:00:30");
         for (var index = 0; index < _workers.Count; index++)
         {
             builder.UseSetting($"Inference:Workers:{index}", _workers[index].ToString());
