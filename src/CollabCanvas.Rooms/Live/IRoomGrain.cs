@@ -72,6 +72,12 @@ public interface IRoomGrain : IGrainWithGuidKey
     /// </summary>
     Task<RoomCommandResult> RestoreVersion(RoomCaller caller, RestoredRecipe recipe);
 
+    /// <summary>
+    /// Tells everyone watching the room that its saved versions changed (called by the app after it committed a
+    /// save, an edit or a restore), as <see cref="VersionsChanged"/>. No role check: it changes nothing in the room.
+    /// </summary>
+    Task NotifyVersionsChanged(Guid versionId);
+
     /// <summary>The last finished run with its image and recipe (what a version is saved from); null before the first.</summary>
     Task<FinishedRun?> GetFinishedRun();
 

@@ -117,3 +117,12 @@ public sealed record MemberRemoved(long Revision, [property: Id(0)] Guid MemberI
 [GenerateSerializer, Immutable]
 public sealed record MemberRoleChanged(long Revision, [property: Id(0)] Guid MemberId, [property: Id(1)] RoomRole Role)
     : RoomEvent(Revision);
+
+/// <summary>
+/// The room's saved versions changed (one was saved, retitled or restored), so galleries reload their list.
+/// The versions live in the database, not in the room, so this is transient: it carries no state, and a gallery
+/// that misses one still has its Refresh button.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record VersionsChanged(long Revision, [property: Id(0)] Guid VersionId)
+    : TransientRoomEvent(Revision);

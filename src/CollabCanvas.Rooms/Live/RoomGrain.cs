@@ -406,6 +406,12 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         return mask;
     }
 
+    public Task NotifyVersionsChanged(Guid versionId)
+    {
+        PublishTransient(new VersionsChanged(_revision, versionId));
+        return Task.CompletedTask;
+    }
+
     public Task MovePointer(Guid memberId, float x, float y)
     {
         // Only people who are here have a pointer; coordinates outside the canvas are dropped, not stored.

@@ -25,6 +25,8 @@ public static class RoomHubEvents
     public const string StrokeAbandoned = nameof(global::CollabCanvas.Rooms.Live.StrokeAbandoned);
     public const string CaretMoved = nameof(global::CollabCanvas.Rooms.Live.CaretMoved);
 
+    public const string VersionsChanged = nameof(global::CollabCanvas.Rooms.Live.VersionsChanged);
+
     /// <summary>The client method an event is sent to: its record's name.</summary>
     public static string MethodFor(RoomEvent roomEvent) => roomEvent.GetType().Name;
 

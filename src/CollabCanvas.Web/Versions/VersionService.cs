@@ -29,7 +29,8 @@ public sealed class VersionService(
     IImageStore images,
     ModelCatalog catalog,
     IOptions<EngineOptions> engine,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<VersionService> logger)
 {
     private const string NotFoundMessage = "This room has no such version.";
 
@@ -87,6 +88,7 @@ public sealed class VersionService(
         // The timeline's entry commits with the version: a save is in the history exactly when it happened.
         db.AddTimelineEntry(roomId, TimelineEntries.VersionSaved(version.CreatedAt, caller.Value!, version.Id, version.Title));
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyVersionsChangedAsync(roomId, version.Id);
         return RoomResult<VersionDetails>.Ok(ToDetails(version, []));
     }
 
@@ -118,6 +120,7 @@ public sealed class VersionService(
                 result.Error!);
         }
 
+        await NotifyVersionsChangedAsync(roomId, versionId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return RoomResult<VersionDetails>.Ok(details with { Edits = await EditsOfAsync(db, versionId, cancellationToken) });
     }
@@ -195,6 +198,7 @@ public sealed class VersionService(
             version.Note = newNote!;
             // The change and its record commit together, so no edit goes unrecorded.
             await db.SaveChangesAsync(cancellationToken);
+            await NotifyVersionsChangedAsync(roomId, versionId);
         }
 
         return RoomResult<VersionDetails>.Ok(ToDetails(version, await EditsOfAsync(db, versionId, cancellationToken)));
@@ -236,6 +240,22 @@ public sealed class VersionService(
         var thumbnail = await images.OpenThumbnailAsync(ImageHash.Parse(found.Value.Version.ImageHash), cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException($"Version {versionId} names an image the store lacks.");
         return RoomResult<Stream>.Ok(thumbnail);
+    }
+
+    /// <summary>
+    /// Lets every gallery of the room reload. The change is committed already, so a room that cannot be told (a silo
+    /// going down) must not turn it into a failure: it is logged, and galleries still have their Refresh button.
+    /// </summary>
+    private async Task NotifyVersionsChangedAsync(Guid roomId, Guid versionId)
+    {
+        try
+        {
+            await grains.GetGrain<IRoomGrain>(roomId).NotifyVersionsChanged(versionId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Telling room {RoomId} that version {VersionId} changed failed; its galleries update on Refresh", roomId, versionId);
+        }
     }
 
     private async Task<RoomResult<(RoomCaller Caller, RoomVersion Version)>> FindAsync(

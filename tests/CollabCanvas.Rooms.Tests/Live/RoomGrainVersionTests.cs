@@ -41,6 +41,27 @@ public sealed class RoomGrainVersionTests(RoomClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_versions_change_reaches_every_observer_without_advancing_the_revision()
+    {
+        var room = fixture.NewRoom();
+        var (first, _) = await fixture.ObserveAsync(room);
+        var (second, _) = await fixture.ObserveAsync(room);
+        await TypeAsync(room, Person("Ada", RoomRole.Editor), 0, "fox");
+        var before = (await room.GetSnapshot()).Revision;
+        var versionId = Guid.NewGuid();
+
+        await room.NotifyVersionsChanged(versionId);
+
+        foreach (var observer in new[] { first, second })
+        {
+            var changed = await observer.WaitForAsync<VersionsChanged>(e => e.VersionId == versionId);
+            Assert.Equal(before, changed.Revision); // transient: galleries reload, the room's history is untouched
+        }
+
+        Assert.Equal(before, (await room.GetSnapshot()).Revision);
+    }
+
+    [Fact]
     public async Task A_new_run_in_flight_leaves_the_finished_one_to_save()
     {
         var room = fixture.NewRoom();

@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Live;
 using CollabCanvas.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static CollabCanvas.Web.Tests.Integration.VersionTests;
 
 namespace CollabCanvas.Web.Tests.Integration;
@@ -73,6 +77,49 @@ public sealed class VersionRestoreTests(AppFactory app) : IClassFixture<AppFacto
         using var second = await Ok(eli.Client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Again" }));
         Assert.Equal(first, second.RootElement.GetProperty("summary").GetProperty("parentVersionId").GetGuid());
         Assert.Equal(seed, second.RootElement.GetProperty("seed").GetInt64());
+    }
+
+    [Fact]
+    public async Task Saving_retitling_and_restoring_a_version_tells_every_node_watching_the_room()
+    {
+        var fay = await People.RegisterAsync(app, "Fay");
+        var room = await People.CreateRoomAsync(app, fay);
+        // What another participant's page does: watch the room through the node's relay.
+        var changes = new ConcurrentQueue<Guid>();
+        await using var watch = await app.Services.GetRequiredService<RoomEventRelay>().WatchAsync(room.Id, local =>
+        {
+            if (local.Event is VersionsChanged changed)
+            {
+                changes.Enqueue(changed.VersionId);
+            }
+
+            return Task.CompletedTask;
+        });
+        await TypeAsync(fay, room.Id, baseRevision: 0, "a red fox");
+        await Ok(fay.Client.PutAsJsonAsync($"/api/rooms/{room.Id}/parameters", new { model = "tiny-txt2img", steps = 2 }));
+        await Ok(fay.Client.PostAsync($"/api/rooms/{room.Id}/generate", null));
+        await WaitForCompletedAsync(fay, room.Id);
+
+        using var saved = await Ok(fay.Client.PostAsJsonAsync($"/api/rooms/{room.Id}/versions", new { title = "Fox" }));
+        var versionId = saved.RootElement.GetProperty("summary").GetProperty("id").GetGuid();
+        await WaitForChangesAsync(changes, 1);
+        using var edited = await Ok(fay.Client.PutAsJsonAsync($"/api/rooms/{room.Id}/versions/{versionId}", new { title = "Fox at dawn" }));
+        await WaitForChangesAsync(changes, 2);
+        using var restored = await Ok(fay.Client.PostAsync($"/api/rooms/{room.Id}/versions/{versionId}/restore", null));
+        await WaitForChangesAsync(changes, 3);
+
+        Assert.Equal([versionId, versionId, versionId], changes);
+    }
+
+    private static async Task WaitForChangesAsync(ConcurrentQueue<Guid> changes, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (changes.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(changes.Count >= count, $"expected {count} VersionsChanged events, got {changes.Count}");
     }
 
     [Fact]

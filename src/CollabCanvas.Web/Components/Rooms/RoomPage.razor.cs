@@ -1,4 +1,5 @@
 using CollabCanvas.Rooms;
+using CollabCanvas.Web.Components.Rooms.Versions;
 using CollabCanvas.Web.Options;
 using CollabCanvas.Web.Rooms;
 using CollabCanvas.Web.Security;
@@ -23,6 +24,7 @@ public partial class RoomPage
     private string? inviteUrl;
     private string? editName;
     private string? editDescription;
+    private VersionsPanel? versionsPanel;
 
     /// <summary>The room's id, from the URL.</summary>
     [Parameter] public Guid RoomId { get; set; }
@@ -66,6 +68,9 @@ public partial class RoomPage
             loadError = loadError with { Message = message };
         }
     }
+
+    /// <summary>Someone saved, retitled or restored a version: the gallery reloads without its Refresh button.</summary>
+    private Task VersionsChangedAsync() => versionsPanel?.RoomVersionsChangedAsync() ?? Task.CompletedTask;
 
     private async Task ChangeRoleAsync(ParticipantView person, RoomRole role)
     {

@@ -45,6 +45,9 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     /// </summary>
     [Parameter] public EventCallback<string> OnAccessChanged { get; set; }
 
+    /// <summary>Called when the room says its saved versions changed (the page's gallery reloads).</summary>
+    [Parameter] public EventCallback<VersionsChanged> OnVersionsChanged { get; set; }
+
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject] private LiveRoomService Live { get; set; } = default!;
@@ -94,6 +97,13 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 
     private Task OnRoomEventAsync(LocalRoomEvent roomEvent) => InvokeAsync(async () =>
     {
+        if (roomEvent.Event is VersionsChanged versionsChanged)
+        {
+            // Transient, so not for the revision-ordered state (which would drop it as already seen): pass it on now.
+            await OnVersionsChanged.InvokeAsync(versionsChanged);
+            return;
+        }
+
         if (state is null)
         {
             return;

@@ -63,6 +63,17 @@ public partial class VersionsPanel
 
     private Task OnSavedAsync(VersionDetails saved) => ReloadAsync();
 
+    /// <summary>
+    /// The room said its versions changed (someone else saved, retitled or restored one): reload the list, so a new
+    /// version shows without pressing Refresh. The version open beside the tree is left as it is, so a form being
+    /// edited here is not reset under the person typing.
+    /// </summary>
+    public async Task RoomVersionsChangedAsync()
+    {
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
     private async Task OpenAsync(Guid versionId)
     {
         var result = await Versions.GetAsync(actor, RoomId, versionId);
