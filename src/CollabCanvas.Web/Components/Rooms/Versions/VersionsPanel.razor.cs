@@ -32,6 +32,13 @@ public partial class VersionsPanel
     /// <summary>The viewer's membership, to know which versions they saved (and may retitle).</summary>
     [Parameter, EditorRequired] public Guid MyMemberId { get; set; }
 
+    /// <summary>
+    /// How many times the room said its versions changed (someone else saved, retitled or restored one): a new value
+    /// reloads the list, so a new version shows without pressing Refresh. The version open beside the tree is left as
+    /// it is, so a form being edited here is not reset under the person typing.
+    /// </summary>
+    [Parameter] public int ChangeCount { get; set; }
+
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject] private VersionService Versions { get; set; } = default!;
@@ -62,17 +69,6 @@ public partial class VersionsPanel
     }
 
     private Task OnSavedAsync(VersionDetails saved) => ReloadAsync();
-
-    /// <summary>
-    /// The room said its versions changed (someone else saved, retitled or restored one): reload the list, so a new
-    /// version shows without pressing Refresh. The version open beside the tree is left as it is, so a form being
-    /// edited here is not reset under the person typing.
-    /// </summary>
-    public async Task RoomVersionsChangedAsync()
-    {
-        await ReloadAsync();
-        StateHasChanged();
-    }
 
     private async Task OpenAsync(Guid versionId)
     {
