@@ -105,15 +105,24 @@ public sealed class LiveRoomState
         PreviewFrames = 0;
         _held.Clear();
         WaitingSince = null;
-        Prompt = AuthoredText.FromSpans(snapshot.Prompt.Text, snapshot.Prompt.Authors);
-        PromptRevision = snapshot.Prompt.Revision;
-        NegativePrompt = AuthoredText.FromSpans(snapshot.NegativePrompt.Text, snapshot.NegativePrompt.Authors);
-        NegativePromptRevision = snapshot.NegativePrompt.Revision;
-        Strokes = snapshot.Strokes;
-        MaskWidth = snapshot.MaskWidth;
-        MaskHeight = snapshot.MaskHeight;
+        AdoptPromptsAndMask(snapshot.Prompt, snapshot.NegativePrompt, snapshot.Strokes, snapshot.MaskWidth, snapshot.MaskHeight);
         _pointers.Clear();
-        _promptCarets.Clear(); // a caret's owner shares it again when they next move it
+    }
+
+    /// <summary>
+    /// Takes whole prompts and mask from the room (a snapshot or a restored recipe). Carets pointed into the texts
+    /// they replace; their owners share them again when they next move them.
+    /// </summary>
+    private void AdoptPromptsAndMask(PromptSnapshot prompt, PromptSnapshot negativePrompt, IReadOnlyList<MaskStroke> strokes, int maskWidth, int maskHeight)
+    {
+        Prompt = AuthoredText.FromSpans(prompt.Text, prompt.Authors);
+        PromptRevision = prompt.Revision;
+        NegativePrompt = AuthoredText.FromSpans(negativePrompt.Text, negativePrompt.Authors);
+        NegativePromptRevision = negativePrompt.Revision;
+        Strokes = strokes;
+        MaskWidth = maskWidth;
+        MaskHeight = maskHeight;
+        _promptCarets.Clear();
         _negativeCarets.Clear();
     }
 
@@ -214,20 +223,12 @@ public sealed class LiveRoomState
                 MaskHeight = cleared.Height;
                 break;
             case RecipeRestored restored:
-                Prompt = AuthoredText.FromSpans(restored.Prompt.Text, restored.Prompt.Authors);
-                PromptRevision = restored.Prompt.Revision;
-                NegativePrompt = AuthoredText.FromSpans(restored.NegativePrompt.Text, restored.NegativePrompt.Authors);
-                NegativePromptRevision = restored.NegativePrompt.Revision;
+                AdoptPromptsAndMask(restored.Prompt, restored.NegativePrompt, restored.Strokes, restored.MaskWidth, restored.MaskHeight);
                 Parameters = restored.Parameters;
                 ParametersChangedBy = restored.ParametersChangedBy;
-                Strokes = restored.Strokes;
-                MaskWidth = restored.MaskWidth;
-                MaskHeight = restored.MaskHeight;
                 Notice = string.IsNullOrEmpty(restored.Title)
                     ? $"{restored.By} restored a version's recipe"
                     : $"{restored.By} restored the recipe of \"{restored.Title}\"";
-                _promptCarets.Clear(); // they were in the replaced texts; their owners share them again in the new ones
-                _negativeCarets.Clear();
                 break;
             case PointerMoved pointer:
                 _pointers[pointer.MemberId] = (pointer.X, pointer.Y);
