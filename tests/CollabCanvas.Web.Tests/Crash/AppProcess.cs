@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -44,7 +43,7 @@ internal sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(CrashAppSettings settings, TimeSpan timeout)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo(DotnetHost(), [WebAppDll()])
+        var start = new ProcessStartInfo(Infrastructure.BuiltProjects.DotnetHost(), [Infrastructure.BuiltProjects.Dll("CollabCanvas.Web")])
         {
             WorkingDirectory = Infrastructure.RepositoryPaths.Root,
             UseShellExecute = false,
@@ -166,24 +165,5 @@ internal sealed class AppProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The dotnet host running these tests (the SDK names it in DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    /// <summary>
-    /// The web project's own build output, same configuration as these tests (the test project references it, so a
-    /// test build has built it).
-    /// </summary>
-    private static string WebAppDll()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var dll = Path.Combine(Infrastructure.RepositoryPaths.Root, "src", "CollabCanvas.Web", "bin", configuration, framework, "CollabCanvas.Web.dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new FileNotFoundException(string.Create(CultureInfo.InvariantCulture, $"The web app's build output is missing: {dll}. Build tests/CollabCanvas.Web.Tests first."), dll);
     }
 }
