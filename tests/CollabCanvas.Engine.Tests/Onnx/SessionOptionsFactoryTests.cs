@@ -34,6 +34,22 @@ public sealed class SessionOptionsFactoryTests
         Assert.Contains("sample", first.InputMetadata.Keys);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    [InlineData(0, -1)] // 0: one per core
+    public void Sessions_run_on_the_configured_number_of_onnx_threads(int configured, int expected)
+    {
+        // Several workers on one machine each get a fixed share of its cores (Inference:IntraOpThreads).
+        var threads = 0;
+        var factory = new SessionOptionsFactory(Options.Create(new EngineOptions { ExecutionProvider = ExecutionProvider.Auto, IntraOpThreads = configured }),
+            new ListLogger<SessionOptionsFactory>(), (options, device) => { threads = options.IntraOpNumThreads; CudaMissing(options, device); });
+
+        using var session = factory.OpenSession(UNetPath);
+
+        Assert.Equal(expected == -1 ? Environment.ProcessorCount : expected, threads);
+    }
+
     [Fact]
     public void Explicit_cuda_fails_with_a_clear_error_instead_of_falling_back()
     {
