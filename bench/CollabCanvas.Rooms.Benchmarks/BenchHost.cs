@@ -14,7 +14,8 @@ namespace CollabCanvas.Rooms.Benchmarks;
 /// <summary>
 /// The real app on a loopback Kestrel port with its own temporary data, the fixture models, flood limits
 /// raised out of the way (the benchmark measures delivery, not the limiter), and the app's own renderer
-/// (<c>EngineRoomRenderer</c>), whose step previews the benchmark switches through its bound options.
+/// (<c>EngineRoomRenderer</c>), whose step previews the benchmark switches through its bound options
+/// (as appsettings.json sets them, off, or every step).
 /// </summary>
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
@@ -28,6 +29,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         _modelsPath = modelsPath;
         UseKestrel(0);
         StartServer();
+        ConfiguredMinInterval = Services.GetRequiredService<IOptions<RoomRenderingOptions>>().Value.PreviewMinInterval;
         BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(address => address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal))
             .First();
@@ -36,14 +38,22 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     public string BaseAddress { get; }
 
     /// <summary>
-    /// Turns the app's per-step previews on or off for the next job. The renderer reads its bound options as each
-    /// job starts, so flipping the one bound instance between jobs is what changing <c>RoomRendering:StepPreviews</c>
-    /// in appsettings.json and restarting would do, without a restart.
+    /// Sets how the next job asks for previews. The renderer reads its bound options as each job starts, so changing
+    /// the one bound instance between jobs is what changing <c>RoomRendering</c> in appsettings.json and restarting
+    /// would do, without a restart. <see cref="PreviewMode.AppSettings"/> puts back what appsettings.json says.
     /// </summary>
-    public bool StepPreviews
+    public PreviewMode Previews
     {
-        set => Services.GetRequiredService<IOptions<RoomRenderingOptions>>().Value.StepPreviews = value;
+        set
+        {
+            var options = Services.GetRequiredService<IOptions<RoomRenderingOptions>>().Value;
+            options.StepPreviews = value != PreviewMode.Off;
+            options.PreviewMinInterval = value == PreviewMode.EveryStep ? TimeSpan.Zero : ConfiguredMinInterval;
+        }
     }
+
+    /// <summary>The preview interval appsettings.json gives, read before the benchmark changes the bound options.</summary>
+    public TimeSpan ConfiguredMinInterval { get; }
 
     /// <summary>The model rooms generate with when none is chosen (the renderer takes the first available).</summary>
     public string ModelName => Services.GetRequiredService<CollabCanvas.Engine.Models.ModelCatalog>().Models.First(entry => entry.IsAvailable).Name;

@@ -1,7 +1,7 @@
 namespace CollabCanvas.Rooms.Benchmarks;
 
 /// <summary>Nearest-rank percentiles of a set of milliseconds.</summary>
-internal sealed record Percentiles(int Count, double P50, double P95, double Max)
+internal sealed record Percentiles(int Count, double P50, double P95, double Max, double Min = double.NaN)
 {
     public static Percentiles Of(IReadOnlyCollection<double> values)
     {
@@ -11,7 +11,7 @@ internal sealed record Percentiles(int Count, double P50, double P95, double Max
         }
 
         var sorted = values.Order().ToArray();
-        return new Percentiles(sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.95), sorted[^1]);
+        return new Percentiles(sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.95), sorted[^1], sorted[0]);
     }
 
     private static double Rank(double[] sorted, double percentile) =>

@@ -11,19 +11,33 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CollabCanvas.Rooms.Benchmarks;
 
 /// <summary>What one room of N hub clients measured.</summary>
+/// <param name="StepsPerSecondPreviewsOn">With the app's preview settings (at most one per <c>RoomRendering:PreviewMinInterval</c>).</param>
+/// <param name="StepsPerSecondEveryStep">With a preview on every step (the interval set to zero), for comparison.</param>
+/// <param name="PreviewFrames">Preview images per job with the app's settings, over the measured jobs.</param>
+/// <param name="FramesWithoutImageSomewhere">Frames the node had an image for that some client got without it.</param>
 internal sealed record ScenarioResult(
     int Clients,
     double StepsPerSecondPreviewsOn,
     double StepsPerSecondPreviewsOff,
+    double StepsPerSecondEveryStep,
     Percentiles StepToAllClients,
-    int StepsWithoutImageSomewhere,
-    int StepsMeasured,
+    int FramesWithoutImageSomewhere,
+    int FramesMeasured,
+    Percentiles PreviewFrames,
     Percentiles KeystrokeToAllOthers,
     double ManagedBytesPerParticipant);
 
+/// <summary>How a job's previews are asked for: the app's settings, none, or one every step.</summary>
+internal enum PreviewMode
+{
+    AppSettings,
+    Off,
+    EveryStep,
+}
+
 /// <summary>
-/// One room, N clients on the hub: alternating generations with previews on and off, per-step delivery to
-/// every client, then keystrokes from one client to all the others. Every wait is bounded.
+/// One room, N clients on the hub: generations taking turns with previews as the app is set (capped), off, and on
+/// every step; per-frame delivery to every client; then keystrokes from one client to all the others. Every wait is bounded.
 /// </summary>
 internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
 {
@@ -56,39 +70,42 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
             await facilitator.InvokeAsync("ChangeParameters", roomId, new ParameterChange(Steps: settings.Steps, Seed: 42), cancellationToken);
 
             // The node learns of each step when the room publishes it: the start of "step finished → all clients have it".
-            var stepsAtNode = new System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), long>();
+            var stepsAtNode = new System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), (long At, bool HasPreview)>();
             var relay = host.Services.GetRequiredService<RoomEventRelay>();
             await using var watch = await relay.WatchAsync(roomId, local =>
             {
                 if (local.Event is GenerationProgress progress)
                 {
-                    stepsAtNode[(progress.Status.JobId, progress.Status.Step)] = Stopwatch.GetTimestamp();
+                    stepsAtNode[(progress.Status.JobId, progress.Status.Step)] = (Stopwatch.GetTimestamp(), progress.Preview is not null);
                 }
 
                 return Task.CompletedTask;
             });
 
-            await GenerateAsync(roomId, clients, previews: true, cancellationToken); // warm-up: sessions open, JIT done
-            var on = new List<double>();
-            var off = new List<double>();
-            var stepLatencies = new List<double>();
+            await GenerateAsync(roomId, clients, PreviewMode.EveryStep, cancellationToken); // warm-up: sessions open, JIT done
+            var pace = Enum.GetValues<PreviewMode>().ToDictionary(mode => mode, _ => new List<double>());
+            var frameLatencies = new List<double>();
+            var framesPerJob = new List<double>();
             var withoutImage = 0;
             for (var run = 0; run < settings.Runs; run++)
             {
-                foreach (var previews in new[] { true, false })
+                foreach (var mode in Enum.GetValues<PreviewMode>())
                 {
-                    var jobId = await GenerateAsync(roomId, clients, previews, cancellationToken);
-                    (previews ? on : off).Add(StepsPerSecond(jobId, stepsAtNode));
-                    if (previews)
+                    var jobId = await GenerateAsync(roomId, clients, mode, cancellationToken);
+                    pace[mode].Add(StepsPerSecond(jobId, stepsAtNode));
+                    if (mode == PreviewMode.AppSettings)
                     {
-                        withoutImage += await CollectStepLatenciesAsync(jobId, clients, stepsAtNode, stepLatencies, cancellationToken);
+                        var (frames, dropped) = await CollectFrameLatenciesAsync(jobId, clients, stepsAtNode, frameLatencies, cancellationToken);
+                        framesPerJob.Add(frames);
+                        withoutImage += dropped;
                     }
                 }
             }
 
             var keystrokes = await TypeAsync(roomId, clients, cancellationToken);
             return new ScenarioResult(
-                clientCount, Median(on), Median(off), Percentiles.Of(stepLatencies), withoutImage, stepLatencies.Count,
+                clientCount, Median(pace[PreviewMode.AppSettings]), Median(pace[PreviewMode.Off]), Median(pace[PreviewMode.EveryStep]),
+                Percentiles.Of(frameLatencies), withoutImage, frameLatencies.Count, Percentiles.Of(framesPerJob),
                 Percentiles.Of(keystrokes), (heapAfter - heapBefore) / (double)clientCount);
         }
         finally
@@ -115,9 +132,9 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
     }
 
     /// <summary>Runs one job to completion at every client.</summary>
-    private async Task<Guid> GenerateAsync(Guid roomId, List<BenchClient> clients, bool previews, CancellationToken cancellationToken)
+    private async Task<Guid> GenerateAsync(Guid roomId, List<BenchClient> clients, PreviewMode previews, CancellationToken cancellationToken)
     {
-        host.StepPreviews = previews;
+        host.Previews = previews;
         await clients[0].Connection.InvokeAsync("Generate", roomId, cancellationToken);
         var snapshot = await clients[0].Connection.InvokeAsync<RoomSnapshot>("Snapshot", roomId, cancellationToken);
         var jobId = snapshot.Generation!.JobId;
@@ -132,20 +149,25 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
     }
 
     /// <summary>The denoising loop's pace as the node sees it: steps between the first and the last step's arrival.</summary>
-    private static double StepsPerSecond(Guid jobId, System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), long> atNode)
+    private static double StepsPerSecond(Guid jobId, System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), (long At, bool HasPreview)> atNode)
     {
-        var times = atNode.Where(entry => entry.Key.Item1 == jobId).Select(entry => entry.Value).Order().ToList();
+        var times = atNode.Where(entry => entry.Key.Item1 == jobId).Select(entry => entry.Value.At).Order().ToList();
         return times.Count < 2 ? double.NaN : (times.Count - 1) / Stopwatch.GetElapsedTime(times[0], times[^1]).TotalSeconds;
     }
 
-    /// <summary>Adds, per step, the time from the node having it to the last client having it; returns steps some client got without an image.</summary>
-    private static async Task<int> CollectStepLatenciesAsync(
-        Guid jobId, List<BenchClient> clients, System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), long> atNode, List<double> latencies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds, per preview frame (a step the node got with an image), the time from the node having it to the last
+    /// client having it; returns the job's frame count and the frames some client got without their image.
+    /// </summary>
+    private static async Task<(int Frames, int WithoutImage)> CollectFrameLatenciesAsync(
+        Guid jobId, List<BenchClient> clients, System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), (long At, bool HasPreview)> atNode,
+        List<double> latencies, CancellationToken cancellationToken)
     {
         var steps = atNode.Keys.Where(key => key.Item1 == jobId).Select(key => key.Item2).Order().ToList();
         await WaitForAsync(() => steps.All(step => clients.All(c => c.TryGetStep(jobId, step, out _))), DeliveryTimeout, cancellationToken);
+        var frames = steps.Where(step => atNode[(jobId, step)].HasPreview).ToList();
         var withoutImage = 0;
-        foreach (var step in steps)
+        foreach (var step in frames)
         {
             var arrivals = clients.Select(c => c.TryGetStep(jobId, step, out var got) ? got : (At: long.MaxValue, HasPreview: false)).ToList();
             if (arrivals.Any(a => a.At == long.MaxValue))
@@ -154,10 +176,10 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
             }
 
             withoutImage += arrivals.Any(a => !a.HasPreview) ? 1 : 0;
-            latencies.Add(Stopwatch.GetElapsedTime(atNode[(jobId, step)], arrivals.Max(a => a.At)).TotalMilliseconds);
+            latencies.Add(Stopwatch.GetElapsedTime(atNode[(jobId, step)].At, arrivals.Max(a => a.At)).TotalMilliseconds);
         }
 
-        return withoutImage;
+        return (frames.Count, withoutImage);
     }
 
     /// <summary>The first client types one character at a time; each keystroke is timed until every other client has it.</summary>

@@ -18,13 +18,16 @@ internal static class RoomsBenchmark
             stopping.Cancel();
         };
 
+        var loadBefore = LoadAverage();
         var results = new List<ScenarioResult>();
         var model = "";
+        var minInterval = TimeSpan.Zero;
         foreach (var clients in settings.ClientCounts)
         {
             // A fresh app per room size, so one size's leftovers do not weigh on the next.
             using var host = new BenchHost(root, settings.ModelsPath);
             model = host.ModelName;
+            minInterval = host.ConfiguredMinInterval;
             var result = await new RoomScenario(host, settings).RunAsync(clients, stopping.Token);
             Console.WriteLine(result);
             results.Add(result);
@@ -32,8 +35,26 @@ internal static class RoomsBenchmark
 
         var command = "dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args));
         Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-        await File.WriteAllTextAsync(settings.Output, ResultsReport.Write(settings, model, command, results), stopping.Token);
+        await File.WriteAllTextAsync(settings.Output, ResultsReport.Write(settings, model, command, results, minInterval, loadBefore, LoadAverage()), stopping.Token);
         Console.WriteLine($"Results written to {settings.Output}");
         return 0;
+    }
+
+    /// <summary>The machine's 1, 5 and 15 minute load averages (Linux), for judging how busy the shared cores were.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return string.Join(" / ", fields.Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
     }
 }

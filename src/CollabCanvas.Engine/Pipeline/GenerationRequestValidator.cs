@@ -146,6 +146,8 @@ internal sealed class GenerationRequestValidator(ModelCatalog catalog, EngineOpt
         Require(preview.Quality is >= 1 and <= 100, $"preview quality must be between 1 and 100 (got {preview.Quality})");
         Require(preview.FullDecodeEvery is null or >= 0, $"full-decode interval must be 0 or more (got {preview.FullDecodeEvery})");
         Require(Enum.IsDefined(preview.Format), $"unknown preview format {preview.Format}");
+        Require(preview.MinInterval >= TimeSpan.Zero && preview.MinInterval <= PreviewOptions.MaxMinInterval,
+            $"preview minimum interval must be between 0 and {PreviewOptions.MaxMinInterval.TotalSeconds:0} s (got {preview.MinInterval})");
     }
 
     private static void Require(bool condition, string problem)

@@ -10,7 +10,7 @@ namespace CollabCanvas.Engine.Pipeline;
 /// txt2img, img2img and both kinds of inpainting. Reports events through <c>emit</c>; cancellation is checked
 /// at every step boundary (and stops a running network through ONNX Runtime's terminate flag).
 /// </summary>
-internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions, LatentPreviewFactors? previewFactors)
+internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions, LatentPreviewFactors? previewFactors, TimeProvider time)
 {
     private const string Load = "load";
     private const string Text = "text";
@@ -55,7 +55,7 @@ internal sealed class GenerationRun(GenerationPlan plan, ModelSessions sessions,
             ? scheduler.AddNoise(imageLatents!, initialNoise, timesteps[0])
             : initialNoise.Scale(scheduler.InitNoiseSigma);
 
-        var previewer = new StepPreviewer(plan, previewFactors, decoder);
+        var previewer = new StepPreviewer(plan, previewFactors, decoder, time);
         var stepEvents = new OrderedEventQueue(emit);
         try
         {

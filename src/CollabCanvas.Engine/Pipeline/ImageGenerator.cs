@@ -14,11 +14,14 @@ namespace CollabCanvas.Engine.Pipeline;
 /// request or the model becomes a single <see cref="GenerationFailed"/> event (never an exception, and nothing is
 /// started for a bad request); cancelling the token ends the stream with <see cref="OperationCanceledException"/>
 /// within a step. Requests for the same model run one after another, requests for different models side by side.
-/// The heavy work runs on the thread pool, not on the caller's thread.
+/// The heavy work runs on the thread pool, not on the caller's thread. <paramref name="time"/> (the system clock
+/// when null) paces previews (<see cref="PreviewOptions.MinInterval"/>).
 /// </summary>
 public sealed class ImageGenerator(ModelCatalog catalog, ModelSessionPool sessionPool, IOptions<EngineOptions> options,
-    ILogger<ImageGenerator> logger)
+    ILogger<ImageGenerator> logger, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private readonly GenerationRequestValidator _validator = new(catalog, options.Value, new TokenizerCache());
 
     /// <summary>Checks a request without running it: null when it would be accepted, otherwise the reason.</summary>
@@ -67,7 +70,7 @@ public sealed class ImageGenerator(ModelCatalog catalog, ModelSessionPool sessio
             using var lease = await sessionPool.AcquireAsync(plan.Model, cancellationToken).ConfigureAwait(false);
             var queued = waiting.Elapsed;
             var previewFactors = LatentPreviewFactors.For(plan.Model.Paths, plan.Traits);
-            var run = new GenerationRun(plan, lease.Sessions, previewFactors);
+            var run = new GenerationRun(plan, lease.Sessions, previewFactors, _time);
             run.Execute(generationEvent => events.TryWrite(generationEvent), queued, cancellationToken);
             events.TryComplete();
         }

@@ -6,10 +6,13 @@ namespace CollabCanvas.Engine.Pipeline;
 
 /// <summary>
 /// Decides which steps get a preview and makes it: usually the cheap latent→RGB projection, and every
-/// <see cref="GenerationPlan.FullDecodeEvery"/> steps the real VAE decode.
+/// <see cref="GenerationPlan.FullDecodeEvery"/> steps the real VAE decode; at most one per
+/// <see cref="PreviewOptions.MinInterval"/> (<see cref="PreviewPacer"/>).
 /// </summary>
-internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? factors, VaeDecoderSession decoder)
+internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? factors, VaeDecoderSession decoder, TimeProvider time)
 {
+    private readonly PreviewPacer _pacer = new(plan.Preview.MinInterval, time);
+
     /// <summary>
     /// Makes the preview image of a step (the network part, which needs the model) and returns the encoding
     /// still to do, so that it can run beside the next step; null when this step has no preview.
@@ -20,7 +23,7 @@ internal sealed class StepPreviewer(GenerationPlan plan, LatentPreviewFactors? f
     public Func<GenerationPreview>? Prepare(int step, int totalSteps, LatentTensor estimate, CancellationToken cancellationToken)
     {
         var preview = plan.Preview;
-        if (!preview.Enabled || (step % preview.Every != 0 && step != totalSteps))
+        if (!preview.Enabled || (step % preview.Every != 0 && step != totalSteps) || !_pacer.Admit(step, totalSteps))
         {
             return null;
         }

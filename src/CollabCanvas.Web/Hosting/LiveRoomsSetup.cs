@@ -26,7 +26,7 @@ internal static class LiveRoomsSetup
         services.PostConfigure<EngineOptions>(options =>
             options.ModelsPath = Path.GetFullPath(options.ModelsPath, builder.Environment.ContentRootPath));
 
-        services.AddOptions<RoomRenderingOptions>().BindConfiguration(RoomRenderingOptions.SectionName);
+        services.AddRoomRenderingOptions();
         services.AddRoomRenderer(builder.Configuration);
         services.AddSingleton<IRoomStateStore, EfRoomStateStore>();
         services.AddSingleton<IRoomTimelineStore, EfRoomTimelineStore>();
@@ -39,5 +39,12 @@ internal static class LiveRoomsSetup
         services.AddSingleton<ModelChoices>();
         services.AddSingleton<IRoomMemberNotifier, GrainMemberNotifier>();
         return builder;
+    }
+
+    /// <summary><see cref="RoomRenderingOptions"/> bound from the configuration's "RoomRendering" section, checked at start.</summary>
+    public static IServiceCollection AddRoomRenderingOptions(this IServiceCollection services)
+    {
+        services.AddOptions<RoomRenderingOptions>().BindConfiguration(RoomRenderingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services;
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using CollabCanvas.Inference.Protocol;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Options;
+using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Web.Inference;
 
@@ -11,7 +13,8 @@ namespace CollabCanvas.Web.Inference;
 /// room grain as <see cref="RenderReport"/>s. Jobs wait in the workers' queues, not here; a busy or unreachable
 /// worker hands the job to the next one, and a worker lost mid-job ends it with a clear failure at once.
 /// </summary>
-internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grains, RenderJobImages jobImages, ILogger<RemoteRoomRenderer> logger)
+internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grains, RenderJobImages jobImages,
+    IOptions<RoomRenderingOptions> rendering, ILogger<RemoteRoomRenderer> logger)
     : IRoomRenderer, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _jobs = new();
@@ -93,7 +96,7 @@ internal sealed class RemoteRoomRenderer(WorkerPool workers, IGrainFactory grain
             return new RenderFailed(missing);
         }
 
-        var workerJob = new WorkerJob(job.JobId, RenderRequests.ToGenerationRequest(job, model, initImage));
+        var workerJob = new WorkerJob(job.JobId, RenderRequests.ToGenerationRequest(job, model, initImage, rendering.Value));
         var tried = new HashSet<WorkerLink>();
         var busy = 0;
         while (workers.Choose(model, tried) is { } worker)

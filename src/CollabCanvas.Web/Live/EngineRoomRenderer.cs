@@ -107,7 +107,7 @@ internal sealed class EngineRoomRenderer(
                 return;
             }
 
-            var request = RenderRequests.ToGenerationRequest(job, model, initImage, options.Value.StepPreviews);
+            var request = RenderRequests.ToGenerationRequest(job, model, initImage, options.Value);
             await foreach (var generationEvent in generator.GenerateAsync(request, cancellationToken))
             {
                 await ReportAsync(job, ToReport(generationEvent, model));

@@ -3,17 +3,35 @@ using CollabCanvas.Rooms.Live;
 namespace CollabCanvas.Web.Live;
 
 /// <summary>
-/// A room event as this node hands it to its own subscribers, with any image already turned into a data URL
-/// once, so every participant on the node gets the same string instead of encoding it again.
+/// A room event as this node hands it to its own subscribers. Its image becomes a data URL once, the first time
+/// a subscriber asks (a Blazor circuit), so every participant on the node gets the same string instead of encoding
+/// it again; a node whose only subscribers are hub connections, which send the bytes, never pays for it.
 /// </summary>
-public sealed record LocalRoomEvent(RoomEvent Event, string? ImageDataUrl)
+public sealed class LocalRoomEvent
 {
-    public static LocalRoomEvent From(RoomEvent roomEvent) => new(roomEvent, (roomEvent switch
+    private readonly Lazy<string?> _imageDataUrl;
+
+    private LocalRoomEvent(RoomEvent roomEvent)
     {
-        GenerationProgress progress => progress.Preview,
-        GenerationChanged changed => changed.Result,
-        _ => null,
-    }) is { } image ? ToDataUrl(image) : null);
+        Event = roomEvent;
+        var image = roomEvent switch
+        {
+            GenerationProgress progress => progress.Preview,
+            GenerationChanged changed => changed.Result,
+            _ => null,
+        };
+        _imageDataUrl = new Lazy<string?>(() => image is null ? null : ToDataUrl(image), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public RoomEvent Event { get; }
+
+    /// <summary>The event's image (a step's preview, a run's result) as a data URL; null when it has none.</summary>
+    public string? ImageDataUrl => _imageDataUrl.Value;
+
+    /// <summary>Whether <see cref="ImageDataUrl"/> has been made (for tests of who pays for it).</summary>
+    internal bool HasEncodedImage => _imageDataUrl.IsValueCreated;
+
+    public static LocalRoomEvent From(RoomEvent roomEvent) => new(roomEvent);
 
     public static string ToDataUrl(RoomImage image) => $"data:{image.ContentType};base64,{Convert.ToBase64String(image.Bytes)}";
 }

@@ -31,6 +31,8 @@ public sealed class BadInputTests : IDisposable
         { "inpaint model without mask", Valid with { Model = "oracle-inpaint" }, "inpainting model: give an init image and a mask" },
         { "strength leaves no step", Valid with { InitImage = Pixels.SolidPng(32, 32, 1), Strength = 0.1 }, "leaves no step to run" },
         { "preview every", Valid with { Preview = new PreviewOptions(Every: 0) }, "preview every must be at least 1" },
+        { "preview interval negative", Valid with { Preview = new PreviewOptions(MinInterval: TimeSpan.FromMilliseconds(-1)) }, "preview minimum interval must be between 0 and 10 s" },
+        { "preview interval long", Valid with { Preview = new PreviewOptions(MinInterval: TimeSpan.FromSeconds(11)) }, "preview minimum interval must be between 0 and 10 s" },
         { "prompt too long", Valid with { Prompt = string.Join(' ', Enumerable.Repeat("red", 601)) }, "the prompt is too long: 601 tokens, at most 600" },
         { "negative too long", Valid with { NegativePrompt = string.Join(' ', Enumerable.Repeat("cat", 700)) }, "the negative prompt is too long: 700 tokens" },
     };

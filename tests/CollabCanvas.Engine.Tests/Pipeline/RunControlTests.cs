@@ -46,7 +46,7 @@ public sealed class RunControlTests : IDisposable
         var plan = new GenerationRequestValidator(_engine.Catalog, new EngineOptions(), new TokenizerCache())
             .Validate(new GenerationRequest("oracle", "target", Steps: 20, Scheduler: "ddim", Seed: 1));
         using var sessions = new Engine.Onnx.ModelSessions(plan.Model, TestSessions.CpuFactory());
-        var run = new GenerationRun(plan, sessions, LatentPreviewFactors.For(plan.Model.Paths, plan.Traits));
+        var run = new GenerationRun(plan, sessions, LatentPreviewFactors.For(plan.Model.Paths, plan.Traits), TimeProvider.System);
         using var cancellation = new CancellationTokenSource();
         var events = new List<GenerationEvent>();
 

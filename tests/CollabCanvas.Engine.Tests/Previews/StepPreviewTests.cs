@@ -69,6 +69,20 @@ public sealed class StepPreviewTests : IDisposable
         Assert.All(never, step => Assert.Equal(PreviewKind.LatentProjection, step.Preview!.Kind));
     }
 
+    [Fact]
+    public async Task A_preview_rate_cap_skips_steps_within_it_and_keeps_the_first_and_the_last()
+    {
+        // A clock that never moves: every step falls within the cap of the first one.
+        using var engine = new TestEngine(time: new ManualClock());
+
+        var capped = await StepsOf(Oracle(6, new PreviewOptions(MinInterval: TimeSpan.FromMilliseconds(50))), engine);
+        var uncapped = await StepsOf(Oracle(6, new PreviewOptions()), engine);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], capped.Select(step => step.Index));
+        Assert.Equal([1, 6], capped.Where(step => step.Preview is not null).Select(step => step.Index));
+        Assert.All(uncapped, step => Assert.NotNull(step.Preview));
+    }
+
     [Theory]
     [InlineData(PreviewFormat.Png, "image/png")]
     [InlineData(PreviewFormat.Jpeg, "image/jpeg")]

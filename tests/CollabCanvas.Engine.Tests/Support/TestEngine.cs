@@ -10,7 +10,8 @@ internal sealed class TestEngine : IDisposable
 {
     private readonly ModelSessionPool _pool;
 
-    public TestEngine(string? modelsRoot = null, int previewDecodeEvery = 0)
+    /// <param name="time">The clock that paces previews; the system's when null.</param>
+    public TestEngine(string? modelsRoot = null, int previewDecodeEvery = 0, TimeProvider? time = null)
     {
         var options = Options.Create(new EngineOptions
         {
@@ -22,7 +23,7 @@ internal sealed class TestEngine : IDisposable
         Catalog = new ModelCatalog(options, new ListLogger<ModelCatalog>());
         _pool = new ModelSessionPool(new SessionOptionsFactory(options, new ListLogger<SessionOptionsFactory>()));
         Logger = new ListLogger<ImageGenerator>();
-        Generator = new ImageGenerator(Catalog, _pool, options, Logger);
+        Generator = new ImageGenerator(Catalog, _pool, options, Logger, time);
     }
 
     public ModelCatalog Catalog { get; }

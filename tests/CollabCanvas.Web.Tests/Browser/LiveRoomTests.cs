@@ -11,7 +11,7 @@ namespace CollabCanvas.Web.Tests.Browser;
 /// and A and C see it; A generates and all three receive the preview frames and the same final image;
 /// C has no Generate button.
 /// </summary>
-public sealed class LiveRoomTests(BrowserAppFactory app, ITestOutputHelper output) : IClassFixture<BrowserAppFactory>
+public sealed class LiveRoomTests(EveryStepPreviewsAppFactory app, ITestOutputHelper output) : IClassFixture<EveryStepPreviewsAppFactory>
 {
     [Fact]
     public async Task Three_people_see_each_other_the_mask_and_the_same_generated_image()

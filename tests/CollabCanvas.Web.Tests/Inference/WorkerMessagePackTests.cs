@@ -42,7 +42,7 @@ public sealed class WorkerMessagePackTests
     public void A_job_request_round_trips()
     {
         var job = new WorkerJob(Guid.NewGuid(), new GenerationRequest("tiny", "a fox", "blur", 12, "ddim", 5, 3, 64, 48, [1, 2], 0.5, [3],
-            new PreviewOptions(Every: 2, Upscale: 4, Format: PreviewFormat.Jpeg)));
+            new PreviewOptions(Every: 2, Upscale: 4, Format: PreviewFormat.Jpeg, MinInterval: TimeSpan.FromMilliseconds(50))));
 
         var read = MessagePackSerializer.Deserialize<WorkerJob>(MessagePackSerializer.Serialize(job, Options), Options);
 
