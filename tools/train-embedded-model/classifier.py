@@ -29,10 +29,10 @@ def augment(x, gen):
     theta = torch.zeros(n, 2, 3)
     theta[:, 0, 0], theta[:, 1, 1] = 1 / scale, 1 / scale
     theta[:, :, 2] = shift
-    grid = F.affine_grid(theta, x.shape, align_corners=False)
+    grid = F.affine_grid(theta.to(x.device), x.shape, align_corners=False)
     # Sample x - 1 so the zero padding becomes white (1.0) after adding 1 back.
     out = F.grid_sample(x - 1, grid, align_corners=False, padding_mode="zeros") + 1
-    blur = torch.rand(n, generator=gen) < 0.5
+    blur = (torch.rand(n, generator=gen) < 0.5).to(x.device)
     soft = F.interpolate(F.avg_pool2d(out, 2), scale_factor=2, mode="bilinear", align_corners=False)
     return torch.where(blur[:, None, None, None], soft, out)
 
@@ -40,11 +40,11 @@ def augment(x, gen):
 def train_classifier(x, labels, classes, steps=1500, batch=64, seed=7):
     gen = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
-    model = Classifier(classes)
+    model = Classifier(classes).to(x.device)
     opt = torch.optim.AdamW(model.parameters(), 2e-3, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, 2e-3, total_steps=steps)
     for _ in range(steps):
-        idx = torch.randint(0, len(x), (batch,), generator=gen)
+        idx = torch.randint(0, len(x), (batch,), generator=gen).to(x.device)
         loss = F.cross_entropy(model(augment(x[idx], gen)), labels[idx], label_smoothing=0.1)
         opt.zero_grad()
         loss.backward()
@@ -56,6 +56,7 @@ def train_classifier(x, labels, classes, steps=1500, batch=64, seed=7):
 
 @torch.no_grad()
 def top_k_hits(model, images, labels, k=5):
-    logits = torch.cat([model(images[i:i + 256]) for i in range(0, len(images), 256)])
+    device = next(model.parameters()).device
+    logits = torch.cat([model(images[i:i + 256].to(device)).cpu() for i in range(0, len(images), 256)])
     top = logits.topk(k, dim=1).indices
-    return (top == labels[:, None]).any(dim=1)
+    return (top == labels.cpu()[:, None]).any(dim=1)

@@ -44,8 +44,14 @@ class Concept:
         return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
 
-def read_concepts(path=EMOJI_TEST):
-    """Fully-qualified single-glyph emoji of the kept subgroups, in emoji-test.txt order."""
+def kind_of(subgroup):
+    """The word captions use for a concept's family ("animal-bird" -> "bird")."""
+    return SUBGROUPS.get(subgroup) or subgroup.split("-")[-1].replace("&", "and")
+
+
+def read_concepts(path=EMOJI_TEST, everything=False):
+    """Fully-qualified single-glyph emoji of the kept subgroups, in emoji-test.txt order.
+    everything=True is the GPU tier's full concept set: every subgroup, no per-subgroup cap."""
     concepts, group, subgroup, seen = [], None, None, set()
     for line in open(path, encoding="utf-8"):
         if line.startswith("# group:"):
@@ -53,14 +59,14 @@ def read_concepts(path=EMOJI_TEST):
         elif line.startswith("# subgroup:"):
             subgroup = line.split(":", 1)[1].strip()
         elif line.strip() and not line.startswith("#") and "; fully-qualified" in line:
-            if subgroup not in SUBGROUPS:
+            if subgroup not in SUBGROUPS and not everything:
                 continue
             codes = tuple(int(c, 16) for c in line.split(";")[0].split() if c != "FE0F")
             name = line.split("#", 1)[1].split(None, 2)[2].strip().lower()
             name = re.sub(r"^e\d+\.\d+ ", "", name).replace("\u2019", "'")
             if 0x200D in codes or SKIP_NAMES.search(name) or name in seen:
                 continue  # ZWJ sequences are hard to cut out of the font; skin tones duplicate concepts
-            if subgroup not in UNCAPPED and sum(c.subgroup == subgroup for c in concepts) >= PER_SUBGROUP:
+            if not everything and subgroup not in UNCAPPED and sum(c.subgroup == subgroup for c in concepts) >= PER_SUBGROUP:
                 continue
             seen.add(name)
             concepts.append(Concept(name, codes, group, subgroup))
@@ -70,7 +76,7 @@ def read_concepts(path=EMOJI_TEST):
 def caption_variants(concept):
     """Phrasings of one concept. The first (the bare name) is never held out, so every concept
     stays promptable by its name; the others can be held out to test new phrasings."""
-    kind = SUBGROUPS[concept.subgroup]
+    kind = kind_of(concept.subgroup)
     words = [concept.name, f"{concept.name} emoji", f"a {concept.name}", f"{concept.name} icon",
              f"{concept.name}, {kind}", f"an emoji of a {concept.name}", f"{kind}: {concept.name}"]
     words += [k.replace("_", " ") for k in concept.keywords if k.replace("_", " ") != concept.name]

@@ -7,7 +7,7 @@ contact sheet to docs/. Numbers are computed here, never typed in.
 - diversity: mean pairwise pixel distance between 8 seeds of a prompt, next to the distance between
   the four real styles of the same concept;
 - a 64-prompt contact sheet.
-Usage: /usr/bin/python3 evaluate.py [--seeds 2]
+Usage: /usr/bin/python3 evaluate.py [--seeds 2] [--device cuda] [--report-dir DIR] [--sheet PNG]
 """
 import cpu_env  # noqa: F401  (must precede torch)
 import argparse
@@ -21,10 +21,10 @@ from PIL import Image, ImageDraw
 
 from classifier import Classifier, augment, top_k_hits, train_classifier
 from clip_bpe import Tokenizer
-from export_onnx import load_trained
+from export_onnx import VAE_FACTOR, image_size, load_trained
 from prepare_data import CACHE, DATA
 from sampler import sample
-from train import RUN, load_images
+from train import ARCH, RUN, load_images
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -67,12 +67,12 @@ def training_summary():
 
 
 def get_judge(x, labels, classes, steps):
-    """The classifier depends only on the real images, so it is trained once and cached."""
-    path = os.path.join(CACHE, f"judge-{steps}.pt")
+    """The classifier depends only on the real images, so it is trained once per data set and cached."""
+    path = os.path.join(DATA, f"judge-{steps}.pt")
     if os.path.exists(path):
         judge = Classifier(classes)
-        judge.load_state_dict(torch.load(path))
-        return judge.eval()
+        judge.load_state_dict(torch.load(path, map_location="cpu"))
+        return judge.to(x.device).eval()
     judge = train_classifier(x, labels, classes, steps=steps)
     torch.save(judge.state_dict(), path)
     return judge
@@ -85,26 +85,38 @@ def main():
     ap.add_argument("--guidance", type=float, default=5.0)
     ap.add_argument("--classifier-steps", type=int, default=400)
     ap.add_argument("--judge-only", action="store_true", help="train and cache the classifier, then stop")
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda on a machine with a GPU")
+    ap.add_argument("--report-dir", default=HERE, help="where QUALITY.md and quality.json go")
+    ap.add_argument("--sheet", default=SHEET, help="the contact sheet PNG")
     args = ap.parse_args()
     torch.set_num_threads(2)
+    device = torch.device(args.device)
+    size = image_size()
+    latent_shape = (ARCH["latent_channels"], size // VAE_FACTOR, size // VAE_FACTOR)
     meta = json.load(open(os.path.join(DATA, "concepts.json")))
     concepts = meta["concepts"]
     tokenizer = Tokenizer.load(os.path.join(DATA, "tokenizer"))
     x, labels, styles = load_images()
     n_classes = len(concepts)
 
-    judge = get_judge(x, labels, n_classes, args.classifier_steps)
+    judge = get_judge(x.to(device), labels.to(device), n_classes, args.classifier_steps)
     if args.judge_only:
         return
     gen = torch.Generator().manual_seed(99)
     judge_real = top_k_hits(judge, augment(x, gen), labels).float().mean().item()
 
     enc, dec, text, unet, scaling, steps = load_trained(len(tokenizer.vocab))
+    for m in (dec, text, unet):
+        m.to(device)
+
+    def draw(prompts, seeds):
+        return sample(text, unet, dec, scaling, tokenizer, prompts, seeds, args.steps, args.guidance,
+                      latent_shape, device=device)
 
     def score(prompts, targets):
         prompts_x = [p for p in prompts for _ in range(args.seeds)]
         seeds = [s for _ in prompts for s in range(args.seeds)]
-        imgs = sample(text, unet, dec, scaling, tokenizer, prompts_x, seeds, args.steps, args.guidance)
+        imgs = draw(prompts_x, seeds)
         hits = top_k_hits(judge, imgs, torch.tensor([t for t in targets for _ in range(args.seeds)]))
         return hits.float().mean().item(), len(prompts_x)
 
@@ -115,38 +127,44 @@ def main():
 
     diversity = {}
     for prompt in DIVERSITY_PROMPTS:
-        imgs = sample(text, unet, dec, scaling, tokenizer, [prompt] * 8, list(range(100, 108)), args.steps,
-                      args.guidance)
+        imgs = draw([prompt] * 8, list(range(100, 108)))
         real = x[labels == names.index(prompt)] if prompt in names else None
         diversity[prompt] = {"samples": mean_pairwise_distance(imgs),
                              "real_styles": mean_pairwise_distance(real) if real is not None else None}
 
     pick = np.linspace(0, n_classes - 1, 61).round().astype(int).tolist()
     sheet_prompts = ["red heart", "blue heart", "green heart"] + [names[i] for i in pick]
-    imgs = sample(text, unet, dec, scaling, tokenizer, sheet_prompts, [0] * len(sheet_prompts), args.steps,
-                  args.guidance)
-    contact_sheet(imgs, sheet_prompts, SHEET)
+    imgs = draw(sheet_prompts, [0] * len(sheet_prompts))
+    contact_sheet(imgs, sheet_prompts, args.sheet)
 
     result = {"training": steps, "log": training_summary(), "concepts": n_classes, "chance_top5": 5 / n_classes,
               "concept_set_top5": concept_top5, "concept_set_samples": n_concept,
               "heldout_captions_top5": held_top5, "heldout_caption_samples": n_held,
               "classifier_top5_on_augmented_real": judge_real, "diversity": diversity,
-              "sampler": {"scheduler": "DDIM", "steps": args.steps, "guidance": args.guidance}}
-    json.dump(result, open(os.path.join(HERE, "quality.json"), "w"), indent=2)
-    write_report(result)
+              "sampler": {"scheduler": "DDIM", "steps": args.steps, "guidance": args.guidance}, "size": size,
+              "trained_on": training_hardware(), "sheet": os.path.basename(args.sheet)}
+    os.makedirs(args.report_dir, exist_ok=True)
+    json.dump(result, open(os.path.join(args.report_dir, "quality.json"), "w"), indent=2)
+    write_report(result, args.report_dir)
     print(json.dumps(result, indent=1))
 
 
-def write_report(r):
+def training_hardware():
+    """Batch and device of the run's last invocation, from history.json."""
+    last = json.load(open(os.path.join(RUN, "history.json")))[-1]
+    return {"batch": last["args"].get("batch", 64), "device": last.get("gpu") or "2 shared CPU cores"}
+
+
+def write_report(r, folder):
     def real(d):
         return "" if d["real_styles"] is None else f"{d['real_styles']:.3f}"
     div = "\n".join(f"| {p} | {d['samples']:.3f} | {real(d)} |" for p, d in r["diversity"].items())
     text = f"""# emoji-ldm quality (measured by evaluate.py)
 
 Model after {r['training']['ae_step']} autoencoder steps (final L1 {r['log']['ae']['final_loss']:.3f} on [-1, 1])
-and {r['training']['unet_step']} UNet steps of batch 64 (final noise MSE {r['log']['unet']['final_loss']:.3f},
-{r['log']['unet']['logged_minutes']:.0f} minutes logged on 2 shared CPU cores).
-Samples: {r['sampler']['scheduler']}, {r['sampler']['steps']} steps, guidance {r['sampler']['guidance']}, 64x64.
+and {r['training']['unet_step']} UNet steps of batch {r['trained_on']['batch']} (final noise MSE {r['log']['unet']['final_loss']:.3f},
+{r['log']['unet']['logged_minutes']:.1f} minutes logged on {r['trained_on']['device']}).
+Samples: {r['sampler']['scheduler']}, {r['sampler']['steps']} steps, guidance {r['sampler']['guidance']}, {r['size']}x{r['size']}.
 
 | measure | value |
 |---|---|
@@ -165,9 +183,9 @@ Issue 4's target is 40% top-5 on the concept set.
 |---|---|---|
 {div}
 
-Contact sheet (64 prompts, seed 0): `docs/emoji-ldm-contact-sheet.png`.
+Contact sheet (64 prompts, seed 0): `docs/{r['sheet']}`.
 """
-    open(os.path.join(HERE, "QUALITY.md"), "w").write(text)
+    open(os.path.join(folder, "QUALITY.md"), "w").write(text)
 
 
 if __name__ == "__main__":

@@ -19,12 +19,16 @@ import torch
 
 import schedule
 from prepare_data import DATA
-from train import ARCH, RUN, build, load_images
+from train import ARCH, RUN, build, load, load_images
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OPSET = 17
-LATENT_SIZE = 8   # 64 px / VAE factor 8
 VAE_FACTOR = 8
+
+
+def image_size():
+    """The data's image side (64 for the CPU tier, 128 for the GPU tier)."""
+    return json.load(open(os.path.join(DATA, "concepts.json"))).get("size", 64)
 
 
 class TextEncoderOnnx(torch.nn.Module):
@@ -58,17 +62,15 @@ def export(module, args, path, inputs, outputs, axes):
 
 
 def load_trained(vocab_size):
+    """The autoencoder and the EMA text encoder + UNet (smoother than the last step's, better samples)."""
     enc, dec, text, unet = build(vocab_size)
-    ae = torch.load(os.path.join(RUN, "ae.pt"), map_location="cpu")
+    ae = load(os.path.join(RUN, "ae.pt"))
     enc.load_state_dict(ae["enc"]), dec.load_state_dict(ae["dec"])
-    ck = torch.load(os.path.join(RUN, "unet.pt"), map_location="cpu")
-    # The EMA weights: smoother than the last step's, better samples.
-    for p, e in zip(list(text.parameters()) + list(unet.parameters()), ck["ema"]):
-        p.data.copy_(e)
-    scaling = torch.load(os.path.join(RUN, "latents.pt"), map_location="cpu")["scaling_factor"]
+    ck = load(os.path.join(RUN, "ema.pt"))
+    text.load_state_dict(ck["text"]), unet.load_state_dict(ck["unet"])
     for m in (enc, dec, text, unet):
         m.eval()
-    return enc, dec, text, unet, scaling, {"ae_step": ae["step"], "unet_step": ck["step"]}
+    return enc, dec, text, unet, ck["scaling_factor"], {"ae_step": ae["step"], "unet_step": ck["step"]}
 
 
 @torch.no_grad()
@@ -99,6 +101,8 @@ def main():
     vocab_size = len(json.load(open(os.path.join(tokenizer_dir, "vocab.json"))))
     enc, dec, text, unet, scaling, steps = load_trained(vocab_size)
     c, d = ARCH["latent_channels"], ARCH["text_dim"]
+    size = image_size()
+    latent_size = size // VAE_FACTOR
 
     write_json(os.path.join(folder, "model_index.json"), {
         "_class_name": "OnnxStableDiffusionPipeline", "_diffusers_version": "0.30.0",
@@ -120,8 +124,8 @@ def main():
 
     write_json(os.path.join(folder, "unet", "config.json"),
                {"_class_name": "UNet2DConditionModel", "in_channels": c, "out_channels": c,
-                "sample_size": LATENT_SIZE, "cross_attention_dim": d, "block_out_channels": ARCH["unet_widths"]})
-    export(unet, (torch.zeros(2, c, LATENT_SIZE, LATENT_SIZE), torch.full((2,), 10.0), torch.zeros(2, 77, d)),
+                "sample_size": latent_size, "cross_attention_dim": d, "block_out_channels": ARCH["unet_widths"]})
+    export(unet, (torch.zeros(2, c, latent_size, latent_size), torch.full((2,), 10.0), torch.zeros(2, 77, d)),
            os.path.join(folder, "unet", "model.onnx"), ["sample", "timestep", "encoder_hidden_states"], ["out_sample"],
            {"sample": {0: "batch", 2: "height", 3: "width"}, "timestep": {0: "steps"},
             "encoder_hidden_states": {0: "batch", 1: "sequence"}, "out_sample": {0: "batch", 2: "height", 3: "width"}})
@@ -130,13 +134,13 @@ def main():
     # derive the factor as 2^(len-1) agree with vae_scale_factor.
     vae_config = {"_class_name": "AutoencoderKL", "in_channels": 3, "out_channels": 3, "latent_channels": c,
                   "block_out_channels": [12] + ARCH["ae_widths"], "vae_scale_factor": VAE_FACTOR,
-                  "scaling_factor": scaling, "sample_size": LATENT_SIZE * VAE_FACTOR}
+                  "scaling_factor": scaling, "sample_size": latent_size * VAE_FACTOR}
     write_json(os.path.join(folder, "vae_decoder", "config.json"), vae_config)
     write_json(os.path.join(folder, "vae_encoder", "config.json"), vae_config)
-    export(dec, (torch.zeros(1, c, LATENT_SIZE, LATENT_SIZE),), os.path.join(folder, "vae_decoder", "model.onnx"),
+    export(dec, (torch.zeros(1, c, latent_size, latent_size),), os.path.join(folder, "vae_decoder", "model.onnx"),
            ["latent_sample"], ["sample"],
            {"latent_sample": {0: "batch", 2: "height", 3: "width"}, "sample": {0: "batch", 2: "height", 3: "width"}})
-    export(enc, (torch.zeros(1, 3, 64, 64),), os.path.join(folder, "vae_encoder", "model.onnx"),
+    export(enc, (torch.zeros(1, 3, size, size),), os.path.join(folder, "vae_encoder", "model.onnx"),
            ["sample"], ["latent_sample"],
            {"sample": {0: "batch", 2: "height", 3: "width"}, "latent_sample": {0: "batch", 2: "height", 3: "width"}})
 
@@ -146,8 +150,8 @@ def main():
         shutil.copy(os.path.join(HERE, "model-files", name), os.path.join(folder, name))
     write_json(os.path.join(folder, "training.json"), {**steps, "arch": ARCH, "preview_rms_error": residual,
                                                         "history": json.load(open(os.path.join(RUN, "history.json")))})
-    size = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(folder) for f in fs)
-    print(f"exported {folder}: {size / 1e6:.1f} MB, steps {steps}, preview rms {residual:.3f}")
+    total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(folder) for f in fs)
+    print(f"exported {folder}: {total / 1e6:.1f} MB, steps {steps}, preview rms {residual:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Reads each style's artwork for a concept as a 64x64 RGB image on white.
+"""Reads each style's artwork for a concept as a square RGB image on white (64 px, or 128 for the GPU tier).
 
 Styles: Noto Color Emoji (Debian font, CBDT bitmaps), Microsoft Fluent flat and modern (npm
 fluentui-emoji SVGs, rasterised by rsvg-convert) and Twemoji (npm emoji-datasource-twitter PNGs).
@@ -34,7 +34,8 @@ def on_white(image, size=SIZE):
 class NotoSource:
     style = "noto"
 
-    def __init__(self):
+    def __init__(self, size=SIZE):
+        self.size = size
         from fontTools.ttLib import TTFont
         font = TTFont(NOTO_FONT)
         self.cmap = font.getBestCmap()
@@ -47,12 +48,12 @@ class NotoSource:
         if glyph is None:
             return None
         glyph.decompile()
-        return on_white(Image.open(io.BytesIO(glyph.imageData)))
+        return on_white(Image.open(io.BytesIO(glyph.imageData)), self.size)
 
 
 class FluentSource:
-    def __init__(self, root, variant):
-        self.root, self.variant, self.style = root, variant, f"fluent {variant}"
+    def __init__(self, root, variant, size=SIZE):
+        self.root, self.variant, self.style, self.size = root, variant, f"fluent {variant}", size
 
     def image(self, concept):
         path = os.path.join(self.root, "icons", self.variant, concept.slug + ".svg")
@@ -61,14 +62,14 @@ class FluentSource:
         # Render large, then shrink with Lanczos: rsvg's own small renders alias thin strokes.
         png = subprocess.run(["rsvg-convert", "-w", "256", "-h", "256", path],
                              check=True, capture_output=True).stdout
-        return on_white(Image.open(io.BytesIO(png)))
+        return on_white(Image.open(io.BytesIO(png)), self.size)
 
 
 class TwemojiSource:
     style = "twemoji"
 
-    def __init__(self, root):
-        self.root = root
+    def __init__(self, root, size=SIZE):
+        self.root, self.size = root, size
         entries = json.load(open(os.path.join(root, "emoji.json"), encoding="utf-8"))
         self.by_codes = {}
         for e in entries:
@@ -83,5 +84,6 @@ class TwemojiSource:
         e = self.by_codes.get(concept.codepoints)
         if e is None or not e.get("has_img_twitter"):
             return None
+        # The package's single images are 64 px: the 128 px tier upscales them (Lanczos in on_white).
         path = os.path.join(self.root, "img", "twitter", "64", e["image"])
-        return on_white(Image.open(path)) if os.path.exists(path) else None
+        return on_white(Image.open(path), self.size) if os.path.exists(path) else None

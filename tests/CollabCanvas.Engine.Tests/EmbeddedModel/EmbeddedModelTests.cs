@@ -59,6 +59,25 @@ public sealed class EmbeddedModelTests : IDisposable
         Assert.True(distance >= 0.01, $"seeds 1 and 2 differ by {distance:0.000} only");
     }
 
+    [Theory]
+    [InlineData("red heart", 0, 30)]
+    [InlineData("green heart", 120, 45)]
+    [InlineData("blue heart", 220, 40)]
+    public async Task Colour_words_land_in_the_image(string prompt, double expectedHue, double tolerance)
+    {
+        // Several seeds together: one sample may miss, the model's habit for the prompt should not.
+        var images = new List<byte[]>();
+        for (var seed = 0; seed < 4; seed++)
+        {
+            images.Add((await _engine.CompleteAsync(Request(prompt, seed))).Png);
+        }
+
+        var (hue, colouredShare) = HueStats.DominantHue(images);
+        Assert.True(colouredShare >= 0.05, $"'{prompt}': only {colouredShare:P0} of the pixels are coloured at all");
+        Assert.True(HueStats.Distance(hue, expectedHue) <= tolerance,
+            $"'{prompt}': the coloured pixels' mean hue is {hue:0}°, expected {expectedHue:0}° ± {tolerance:0}°");
+    }
+
     [Fact]
     public async Task Img2img_at_strength_0_3_stays_close_to_its_init_image_and_at_1_0_does_not()
     {
