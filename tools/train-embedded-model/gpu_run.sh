@@ -24,8 +24,13 @@ fi
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
 python3 -c 'import torch, onnx, PIL; print("torch", torch.__version__, "cuda", torch.cuda.is_available())' || exit 1
 
-# tier name, data folder, UNet batch, autoencoder batch
-TIERS=("64 data 256 64" "128 data-128 256 64")
+# tier name, data folder, UNet batch, autoencoder batch. ONLY=128 runs one tier (then it has the GPU
+# to itself); JUDGE_STEPS sizes the evaluation's classifier (1,156 classes need more than 283).
+TIERS=("64 data 256 64" "128 data-128 ${BATCH_128:-256} 64")
+if [ -n "${ONLY:-}" ]; then
+  for t in "${TIERS[@]}"; do [ "${t%% *}" = "$ONLY" ] && TIERS=("$t"); done
+fi
+JUDGE_STEPS=${JUDGE_STEPS:-400}
 
 smoke() {  # tier data batch ae_batch
   EMOJI_LDM_DATA=$HERE/.cache/$2 EMOJI_LDM_RUN=/tmp/smoke-$1 python3 train.py --device cuda --ae-steps 100 \
@@ -64,7 +69,7 @@ train_tier() {  # tier data batch ae_batch
   # The weights first: if the evaluation overruns the call's limit, they still come back.
   cp "$run/ae.pt" "$OUT/tier$1-ae.pt"
   cp "$run/ema.pt" "$OUT/tier$1-ema.pt"
-  timeout 120 python3 evaluate.py --device cuda --report-dir "$run" --sheet "$run/emoji-ldm-contact-sheet.png" > /tmp/eval-$1.log 2>&1
+  timeout 120 python3 evaluate.py --device cuda --classifier-steps "$JUDGE_STEPS" --report-dir "$run" --sheet "$run/emoji-ldm-contact-sheet.png" > /tmp/eval-$1.log 2>&1
   cp /tmp/train-$1.log /tmp/eval-$1.log "$run/"
   tar czf "$OUT/tier$1-meta.tgz" -C "$run" history.json log.jsonl quality.json QUALITY.md emoji-ldm-contact-sheet.png \
     "train-$1.log" "eval-$1.log" 2>&1
