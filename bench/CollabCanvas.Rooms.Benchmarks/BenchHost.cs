@@ -15,19 +15,24 @@ namespace CollabCanvas.Rooms.Benchmarks;
 /// The real app on a loopback Kestrel port with its own temporary data, the fixture models, flood limits
 /// raised out of the way (the benchmark measures delivery, not the limiter), and the app's own renderer
 /// (<c>EngineRoomRenderer</c>), whose step previews the benchmark switches through its bound options
-/// (as appsettings.json sets them, off, or every step).
+/// (as appsettings.json sets them, off, or every step). Given workers, it runs in Remote mode instead
+/// (<c>RemoteRoomRenderer</c>), on a port known before it starts: the workers must trust its address as the token issuer.
 /// </summary>
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("collabcanvas-bench-").FullName;
     private readonly string _repositoryRoot;
     private readonly string _modelsPath;
+    private readonly IReadOnlyList<Uri> _workers;
+    private readonly int _port;
 
-    public BenchHost(string repositoryRoot, string modelsPath)
+    public BenchHost(string repositoryRoot, string modelsPath, int port = 0, IReadOnlyList<Uri>? workers = null)
     {
         _repositoryRoot = repositoryRoot;
         _modelsPath = modelsPath;
-        UseKestrel(0);
+        _port = port;
+        _workers = workers ?? [];
+        UseKestrel(port);
         StartServer();
         ConfiguredMinInterval = Services.GetRequiredService<IOptions<RoomRenderingOptions>>().Value.PreviewMinInterval;
         BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -36,6 +41,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     }
 
     public string BaseAddress { get; }
+
+    /// <summary>The token issuer workers must trust for an app on <paramref name="port"/> (the app is its own authority).</summary>
+    public static string IssuerFor(int port) => string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}/");
 
     /// <summary>
     /// Sets how the next job asks for previews. The renderer reads its bound options as each job starts, so changing
@@ -74,6 +82,15 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("RoomFlood:ChangesPerSecond", "100000");
         builder.UseSetting("Orleans:SiloPort", FreePort());
         builder.UseSetting("Orleans:GatewayPort", FreePort());
+        if (_workers.Count > 0)
+        {
+            builder.UseSetting("Inference:Mode", "Remote");
+            builder.UseSetting("InferenceTokens:Issuer", IssuerFor(_port));
+            for (var index = 0; index < _workers.Count; index++)
+            {
+                builder.UseSetting($"Inference:Workers:{index}", _workers[index].ToString());
+            }
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -93,10 +110,12 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         }
     }
 
-    private static string FreePort()
+    public static int FreePortNumber()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private static string FreePort() => FreePortNumber().ToString(CultureInfo.InvariantCulture);
 }

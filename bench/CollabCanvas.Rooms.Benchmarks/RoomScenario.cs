@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using CollabCanvas.Data.Entities;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Rooms.Prompt;
 using CollabCanvas.Web.Live;
-using CollabCanvas.Web.Rooms;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,7 +46,7 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
 
     public async Task<ScenarioResult> RunAsync(int clientCount, CancellationToken cancellationToken)
     {
-        var (roomId, code, facilitatorCookies) = await CreateRoomAsync(cancellationToken);
+        var (roomId, code, facilitatorCookies) = await BenchRooms.CreateAsync(host, cancellationToken);
         var cookies = new List<System.Net.CookieContainer> { facilitatorCookies };
         for (var i = 1; i < clientCount; i++)
         {
@@ -115,20 +112,6 @@ internal sealed class RoomScenario(BenchHost host, BenchSettings settings)
                 await client.DisposeAsync();
             }
         }
-    }
-
-    private async Task<(Guid RoomId, string Code, System.Net.CookieContainer Cookies)> CreateRoomAsync(CancellationToken cancellationToken)
-    {
-        var email = $"bench-{Guid.NewGuid():N}@example.test";
-        var cookies = await BenchPeople.RegisterAsync(host.BaseAddress, email, "Facilitator", cancellationToken);
-        await using var scope = host.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
-            ?? throw new InvalidOperationException("The registered facilitator was not found.");
-        var rooms = host.Services.GetRequiredService<RoomService>();
-        var actor = RoomActor.Account(user.Id, "Facilitator");
-        var created = await rooms.CreateRoomAsync(actor, "Bench room", null, cancellationToken);
-        var details = await rooms.GetRoomAsync(actor, created.Value!.Id, cancellationToken);
-        return (created.Value.Id, details.Value!.JoinCode!, cookies);
     }
 
     /// <summary>Runs one job to completion at every client.</summary>

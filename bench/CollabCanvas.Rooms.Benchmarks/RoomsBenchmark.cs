@@ -3,6 +3,7 @@ namespace CollabCanvas.Rooms.Benchmarks;
 /// <summary>
 /// The rooms hub under load: N clients in one room on a loopback port. Run on demand, never in tests:
 /// <c>dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks -- --clients 10,30</c>.
+/// With <c>--mode workers</c>, jobs per minute through inference worker processes instead (<see cref="Workers.WorkersBenchmark"/>).
 /// (A named entry class, because the web app's own <c>Program</c> is what the host is built from.)
 /// </summary>
 internal static class RoomsBenchmark
@@ -10,14 +11,26 @@ internal static class RoomsBenchmark
     public static async Task<int> Main(string[] args)
     {
         var root = RepositoryRoot.Find();
-        var settings = BenchSettings.Parse(args, root);
-        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        var mode = args.SkipWhile(arg => arg != "--mode").Skip(1).FirstOrDefault() ?? "hub";
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(mode == "workers" ? 60 : 20));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             stopping.Cancel();
         };
 
+        switch (mode)
+        {
+            case "workers":
+                return await Workers.WorkersBenchmark.RunAsync(root, args, stopping.Token);
+            case "hub":
+                break;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown --mode '{mode}': hub (the default) or workers.");
+                return 2;
+        }
+
+        var settings = BenchSettings.Parse(args, root);
         var loadBefore = LoadAverage();
         var results = new List<ScenarioResult>();
         var model = "";
