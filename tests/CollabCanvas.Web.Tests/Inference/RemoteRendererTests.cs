@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Live;
+using CollabCanvas.Web.Options;
 using CollabCanvas.Web.Tests.Hub;
 using CollabCanvas.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace CollabCanvas.Web.Tests.Inference;
@@ -34,6 +36,32 @@ public sealed class RemoteRendererTests(InferenceCluster cluster, ITestOutputHel
         Assert.Equal([1, 2, 3, 4, 5, 6], steps.Select(step => step.Status.Step));
         Assert.All(steps, step => Assert.Equal("image/png", step.Preview!.ContentType));
         Assert.Equal(7, done.Status.Seed);
+    }
+
+    [Fact]
+    public async Task With_step_previews_off_the_worker_sends_steps_without_images()
+    {
+        // The bound options instance, as the hub benchmark flips it: what RoomRendering:StepPreviews = false and a restart would do.
+        var rendering = cluster.Web.Services.GetRequiredService<IOptions<RoomRenderingOptions>>().Value;
+        var (client, room) = await OpenRoomAsync("Pia");
+        await using var _ = client;
+        await client.Connection.InvokeAsync("ChangeParameters", room, new ParameterChange(Model: "tiny-txt2img", Steps: 4, Seed: 7));
+        rendering.StepPreviews = false;
+        try
+        {
+            await client.Connection.InvokeAsync("Generate", room);
+            await RoomHubClient.WaitUntilAsync(
+                () => client.Events<GenerationChanged>(room).Any(e => !e.Status.IsActive), "the job finishes", timeoutSeconds: 60);
+        }
+        finally
+        {
+            rendering.StepPreviews = true;
+        }
+
+        Assert.Equal(GenerationState.Completed, client.Events<GenerationChanged>(room).Last().Status.State);
+        var steps = client.Events<GenerationProgress>(room);
+        Assert.Equal([1, 2, 3, 4], steps.Select(step => step.Status.Step));
+        Assert.All(steps, step => Assert.Null(step.Preview));
     }
 
     [Fact]
