@@ -11,6 +11,12 @@ namespace CollabCanvas.Rooms.Live;
 /// parameters, live mode and the generation job.
 /// Orleans runs one call at a time per grain, so no locks; observers (one per web node) get every change.
 /// </summary>
+/// <remarks>
+/// With several web nodes a room starts on the node of the first person to open it (prefer-local placement): its
+/// generations run on that node's engine, so rooms spread over the nodes with the people who open them, and a test
+/// knows where a room lives. When that node dies the room starts again on the node of the next call.
+/// </remarks>
+[Orleans.Placement.PreferLocalPlacement]
 public sealed partial class RoomGrain : Grain, IRoomGrain
 {
     /// <summary>How long an observer stays subscribed without renewing.</summary>
@@ -76,6 +82,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         // Event revisions continue above any earlier activation's, so a watcher that outlived a restart sees
         // a jump (and reloads the room) instead of taking new events for old ones.
         _revision = DateTime.UtcNow.Ticks;
+        _activatedAt = _time.GetUtcNow();
         if (await _store.LoadAsync(RoomId, cancellationToken) is { } saved)
         {
             _prompt = new PromptDocument(saved.Prompt);
@@ -145,6 +152,11 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     public Task Subscribe(IRoomObserver observer)
     {
+        if (!_observers.Observers.ContainsKey(observer))
+        {
+            ReplayEarlyTo(observer);
+        }
+
         _observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
@@ -710,6 +722,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             MarkDirty();
         }
 
+        KeepEarly(roomEvent);
         _observers.Notify(observer => observer.OnRoomEvent(roomEvent));
     }
 

@@ -9,15 +9,14 @@ using CollabCanvas.Web.Rooms;
 namespace CollabCanvas.Web.Hosting;
 
 /// <summary>
-/// Live rooms: the Orleans silo co-hosted in this process (localhost clustering for one node), the diffusion
+/// Live rooms: the Orleans silo co-hosted in this process (<see cref="SiloSetup"/>: one node, or several over Redis), the diffusion
 /// engine in-process, the renderer that runs rooms' jobs on it or on inference workers (<c>Inference:Mode</c>), and the per-node relay of room events.
 /// </summary>
 internal static class LiveRoomsSetup
 {
     public static WebApplicationBuilder AddLiveRooms(this WebApplicationBuilder builder)
     {
-        var siloOptions = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort));
+        builder.AddRoomsSilo();
 
         var services = builder.Services;
         services.AddDiffusionEngine(builder.Configuration);

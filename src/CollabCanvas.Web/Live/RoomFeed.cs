@@ -36,10 +36,19 @@ public sealed class LocalRoomEvent
     public static string ToDataUrl(RoomImage image) => $"data:{image.ContentType};base64,{Convert.ToBase64String(image.Bytes)}";
 }
 
-/// <summary>This node's observer of one room: it receives the grain's events and hands them to local subscribers.</summary>
+/// <summary>
+/// This node's observer of one room: it receives the grain's events and hands them to local subscribers in the
+/// room's order (events from a grain on another node can arrive out of order; <see cref="RevisionOrder"/>).
+/// </summary>
 internal sealed class RoomFeed(Guid roomId, ILogger logger) : IRoomObserver
 {
+    /// <summary>How long an event past a gap waits for the missing ones (see <see cref="RevisionOrder"/>).</summary>
+    public static readonly TimeSpan ReorderWindow = TimeSpan.FromMilliseconds(250);
+
     private readonly Lock _gate = new();
+    private readonly Lock _orderGate = new();
+    private readonly RevisionOrder _order = new(ReorderWindow);
+    private Timer? _flushTimer;
     private readonly List<Func<LocalRoomEvent, Task>> _subscribers = [];
 
     public Guid RoomId { get; } = roomId;
@@ -76,20 +85,57 @@ internal sealed class RoomFeed(Guid roomId, ILogger logger) : IRoomObserver
 
     public Task OnRoomEvent(RoomEvent roomEvent)
     {
-        var local = LocalRoomEvent.From(roomEvent);
+        lock (_orderGate)
+        {
+            Hand(_order.Take(roomEvent, TimeProvider.System.GetTimestamp()));
+            ArmFlush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ArmFlush()
+    {
+        if (_order.IsHolding && _flushTimer is null)
+        {
+            _flushTimer = new Timer(_ => FlushHeld(), null, _order.HoldFor, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void FlushHeld()
+    {
+        lock (_orderGate)
+        {
+            _flushTimer?.Dispose();
+            _flushTimer = null;
+            Hand(_order.Flush(TimeProvider.System.GetTimestamp(), TimeProvider.System));
+            ArmFlush();
+        }
+    }
+
+    /// <summary>Hands events to every subscriber in the order given (called under the order lock, so they stay in order).</summary>
+    private void Hand(IReadOnlyList<RoomEvent> ready)
+    {
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
         Func<LocalRoomEvent, Task>[] targets;
         lock (_gate)
         {
             targets = [.. _subscribers];
         }
 
-        foreach (var target in targets)
+        foreach (var roomEvent in ready)
         {
-            // Each subscriber marshals to its own circuit; one slow circuit must not hold up the others.
-            _ = DeliverAsync(target, local);
+            var local = LocalRoomEvent.From(roomEvent);
+            foreach (var target in targets)
+            {
+                // Each subscriber marshals to its own circuit; one slow circuit must not hold up the others.
+                _ = DeliverAsync(target, local);
+            }
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task DeliverAsync(Func<LocalRoomEvent, Task> target, LocalRoomEvent local)

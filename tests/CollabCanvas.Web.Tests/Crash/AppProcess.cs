@@ -39,8 +39,12 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>The app's last console lines, for failure messages.</summary>
     public string OutputTail => string.Join('\n', output);
 
-    /// <summary>Starts the app and returns once <c>/health/ready</c> answers 200 and the start-up sweep has finished.</summary>
-    public static async Task<AppProcess> StartAsync(CrashAppSettings settings, TimeSpan timeout)
+    /// <summary>
+    /// Starts the app and returns once <c>/health/ready</c> answers 200 and the start-up sweep has finished.
+    /// <paramref name="overrides"/> come after the settings' own variables and win over them (the cluster tests'
+    /// Redis and Orleans settings).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(CrashAppSettings settings, TimeSpan timeout, IEnumerable<(string Name, string Value)>? overrides = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Infrastructure.BuiltProjects.DotnetHost(), [Infrastructure.BuiltProjects.Dll("CollabCanvas.Web")])
@@ -50,7 +54,7 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (name, value) in settings.Environment(port, FreePort(), FreePort()))
+        foreach (var (name, value) in settings.Environment(port, FreePort(), FreePort()).Concat(overrides ?? []))
         {
             start.Environment[name] = value;
         }

@@ -31,9 +31,13 @@ public sealed class RoomHubClient : IAsyncDisposable
 
     public RoomSession? Session { get; private set; }
 
-    public static async Task<RoomHubClient> ConnectAsync(BrowserAppFactory app, HubPerson person, bool messagePack = false)
+    public static Task<RoomHubClient> ConnectAsync(BrowserAppFactory app, HubPerson person, bool messagePack = false) =>
+        ConnectAsync(new Uri(app.BaseAddress), person.Cookies, messagePack);
+
+    /// <summary>Connects to the app at <paramref name="baseAddress"/> (any web node) with a person's cookies.</summary>
+    public static async Task<RoomHubClient> ConnectAsync(Uri baseAddress, System.Net.CookieContainer cookies, bool messagePack = false)
     {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(new Uri(app.BaseAddress), "/hubs/rooms"), options => options.Cookies = person.Cookies);
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/rooms"), options => options.Cookies = cookies);
         builder = messagePack
             ? builder.AddMessagePackProtocol()
             : builder.AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -87,6 +91,21 @@ public sealed class RoomHubClient : IAsyncDisposable
         {
             await SendEditAsync(toSend);
         }
+    }
+
+    /// <summary>
+    /// Starts the prompt over from the room as it stands (the README's advice after missing events, e.g. when the
+    /// room's grain restarted on another node); edits not yet acknowledged are dropped, as a resync does.
+    /// </summary>
+    public async Task<RoomSnapshot> ResyncAsync()
+    {
+        var snapshot = await Connection.InvokeAsync<RoomSnapshot>("Snapshot", _roomId);
+        lock (_gate)
+        {
+            _prompt?.Resync(snapshot.Prompt);
+        }
+
+        return snapshot;
     }
 
     public string PromptText
