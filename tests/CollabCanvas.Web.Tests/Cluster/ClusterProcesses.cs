@@ -12,7 +12,7 @@ namespace CollabCanvas.Web.Tests.Cluster;
 /// </summary>
 internal sealed class ClusterProcesses : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly string _dataFolder;
     private readonly List<AppProcess> _nodes = [];
