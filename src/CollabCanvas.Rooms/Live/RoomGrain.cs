@@ -201,6 +201,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             {
                 _present.Remove(memberId);
                 AbandonPreviewsOf(memberId);
+                ForgetCaretsOf(memberId);
             }
             else
             {
@@ -251,6 +252,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
             else
             {
                 _present.Remove(memberId);
+                ForgetCaretsOf(memberId);
             }
 
             if (newRole is not { } still || !RoomPolicy.Allows(still, RoomAction.PaintMask))
@@ -366,6 +368,8 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
         _prompt.Replace(recipe.Prompt!.Text, recipe.Prompt.Authors);
         _negativePrompt.Replace(recipe.NegativePrompt!.Text, recipe.NegativePrompt.Authors);
+        _carets.Clear(); // they pointed into the replaced texts; everyone's editor starts over
+
         foreach (var field in ParameterFields.Changed(_parameters, recipe.Parameters!))
         {
             _parametersChangedBy[field] = caller.DisplayName;
@@ -731,5 +735,6 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
 
     private RoomSnapshot Snapshot() =>
         new(_revision, PresentList(), _parameters, new Dictionary<string, string>(_parametersChangedBy), _generation, _lastResult, _isLive,
-            _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastRun, _originVersionId);
+            _prompt.ToSnapshot(), _negativePrompt.ToSnapshot(), [.. _mask.All], _mask.ImageWidth, _mask.ImageHeight, _lastRun, _originVersionId,
+            CurrentCarets());
 }

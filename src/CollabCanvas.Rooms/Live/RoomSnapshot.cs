@@ -6,6 +6,8 @@ namespace CollabCanvas.Rooms.Live;
 /// <summary>Everything a newly connected (or reconnected) participant needs to draw the room.</summary>
 /// <param name="LastRun">The recipe of the run that made <paramref name="LastResult"/> (what saving it records); null before the first.</param>
 /// <param name="OriginVersionId">The version the room was last restored from: the parent of versions saved from later runs.</param>
+/// <param name="Carets">Where the people here who may type have their carets, in <paramref name="Prompt"/> and
+/// <paramref name="NegativePrompt"/> as they are here, so a newcomer sees them before anyone moves one.</param>
 [GenerateSerializer, Immutable]
 public sealed record RoomSnapshot(
     [property: Id(0)] long Revision,
@@ -21,4 +23,5 @@ public sealed record RoomSnapshot(
     [property: Id(10)] int MaskWidth,
     [property: Id(11)] int MaskHeight,
     [property: Id(12)] RunRecipe? LastRun = null,
-    [property: Id(13)] Guid? OriginVersionId = null);
+    [property: Id(13)] Guid? OriginVersionId = null,
+    [property: Id(14)] IReadOnlyList<RoomCaret>? Carets = null);

@@ -106,6 +106,12 @@ public sealed class LiveRoomState
         _held.Clear();
         WaitingSince = null;
         AdoptPromptsAndMask(snapshot.Prompt, snapshot.NegativePrompt, snapshot.Strokes, snapshot.MaskWidth, snapshot.MaskHeight);
+        foreach (var caret in snapshot.Carets ?? [])
+        {
+            // In the prompts just adopted: a newcomer sees where everyone is typing before anyone moves.
+            (caret.Field == PromptField.Prompt ? _promptCarets : _negativeCarets)[caret.MemberId] = caret.Selection;
+        }
+
         _pointers.Clear();
     }
 

@@ -60,4 +60,30 @@ public sealed class SharedCaretTests(RoomClusterFixture fixture)
         await observer.WaitForAsync<CaretMoved>(e => e.Selection is null && e.Field == PromptField.NegativePrompt);
         Assert.Equal(2, observer.Events.OfType<CaretMoved>().Count());
     }
+
+    [Fact]
+    public async Task A_newcomers_snapshot_has_everyones_carets_moved_to_the_current_text()
+    {
+        var room = fixture.NewRoom();
+        var ada = Person("Ada", RoomRole.Editor);
+        var bo = Person("Bo", RoomRole.Editor);
+        var vic = Person("Vic", RoomRole.Viewer);
+        await room.Connect(ada);
+        await room.Connect(bo);
+        var first = await TypeAsync(room, ada, 0, 0, "a red fox", 0);
+        Assert.True((await room.MoveCaret(bo, PromptField.Prompt, first.Revision, TextSelection.Caret(5))).Succeeded);
+        Assert.True((await room.MoveCaret(ada, PromptField.NegativePrompt, 0, new TextSelection(0, 0))).Succeeded);
+        await TypeAsync(room, ada, first.Revision, 2, "big ", 9);           // "a big red fox": Bo's caret moves to 9
+
+        var joined = await room.Connect(vic);
+
+        Assert.Equal(
+            [new RoomCaret(bo.MemberId, PromptField.Prompt, TextSelection.Caret(9)), new RoomCaret(ada.MemberId, PromptField.NegativePrompt, TextSelection.Caret(0))],
+            joined.Carets!.OrderBy(caret => caret.Field));
+
+        // Leaving the editor, or the room, takes the caret out of later snapshots.
+        Assert.True((await room.MoveCaret(ada, PromptField.NegativePrompt, 0, null)).Succeeded);
+        await room.Disconnect(bo.MemberId);
+        Assert.Empty((await room.GetSnapshot()).Carets!);
+    }
 }

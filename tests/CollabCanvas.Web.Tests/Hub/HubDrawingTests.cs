@@ -84,6 +84,11 @@ public sealed class HubDrawingTests(BrowserAppFactory app)
         await RoomHubClient.WaitUntilAsync(() => a.Events<CaretMoved>(room.Id).Any(e => e.MemberId == sessionB.Me.MemberId), "Ada sees Bo's caret");
         Assert.Equal(TextSelection.Caret(9), a.Events<CaretMoved>(room.Id).Single().Selection);
 
+        // Someone joining now sees Bo's caret in the snapshot, before he moves it again (here Ada's second tab, on JSON).
+        await using var another = await RoomHubClient.ConnectAsync(app, ada);
+        var joined = await another.JoinAsync(room.Id);
+        Assert.Equal([new RoomCaret(sessionB.Me.MemberId, PromptField.Prompt, TextSelection.Caret(9))], joined.Snapshot.Carets!);
+
         var outside = await Assert.ThrowsAsync<HubException>(() => b.Connection.InvokeAsync("MoveCaret", room.Id, PromptField.Prompt, seenByBo, TextSelection.Caret(99)));
         Assert.Contains("within the prompt", outside.Message, StringComparison.Ordinal);
         await b.Connection.InvokeAsync("MoveCaret", room.Id, PromptField.Prompt, seenByBo, null);

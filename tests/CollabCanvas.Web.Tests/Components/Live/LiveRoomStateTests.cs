@@ -92,6 +92,25 @@ public sealed class LiveRoomStateTests
     }
 
     [Fact]
+    public void A_snapshot_shows_everyones_carets_at_once_and_later_edits_move_them()
+    {
+        var ada = Guid.NewGuid();
+        var bo = Guid.NewGuid();
+        var present = new PresentMember(bo, "Bo", RoomRole.Editor, false, 1, 1, false);
+        var state = new LiveRoomState(Empty with
+        {
+            Present = [present],
+            Prompt = new PromptSnapshot(1, "a red fox", [new AuthorSpan(ada, 0, 9)]),
+            Carets = [new RoomCaret(bo, PromptField.Prompt, TextSelection.Caret(5)), new RoomCaret(bo, PromptField.NegativePrompt, new TextSelection(0, 0))],
+        });
+
+        Assert.Equal(TextSelection.Caret(5), state.CaretsIn(PromptField.Prompt)[bo]);
+        Assert.Equal(TextSelection.Caret(0), state.CaretsIn(PromptField.NegativePrompt)[bo]);
+        state.Accept(Edit(11, 2, TextOperation.Insert(9, 2, "big "), ada));
+        Assert.Equal(TextSelection.Caret(9), state.CaretsIn(PromptField.Prompt)[bo]);
+    }
+
+    [Fact]
     public void Strokes_in_progress_pass_straight_through_without_touching_the_revision_order()
     {
         var state = new LiveRoomState(Empty);
