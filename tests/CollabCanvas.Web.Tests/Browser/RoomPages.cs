@@ -15,6 +15,14 @@ internal static class RoomPages
 
     static RoomPages() => Assertions.SetDefaultExpectTimeout(30_000);
 
+    /// <summary>
+    /// Waiting for a form post's redirect: until the new URL commits, not until the document's "load" event. A full
+    /// CI run once timed out here after the redirect to the room had committed and the network had gone idle, with
+    /// only that event missing; nothing these tests do next needs it, and each step after waits for what it uses
+    /// (the room's live view, which appears once the page is interactive and connected to the room).
+    /// </summary>
+    private static readonly PageWaitForURLOptions UntilCommitted = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>A new browser context (one person, own cookies) on the app; its console errors go to the test output.</summary>
     public static async Task<IPage> NewPersonAsync(IBrowser browser, BrowserAppFactory app, ITestOutputHelper output, List<string>? consoleErrors = null)
     {
@@ -42,7 +50,7 @@ internal static class RoomPages
         await page.FillAsync("#register-password", "Passw0rd!");
         await page.FillAsync("#register-confirm", "Passw0rd!");
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/rooms");
+        await page.WaitForURLAsync("**/rooms", UntilCommitted);
     }
 
     /// <summary>Creates a room from /rooms; the page ends in the room. Returns its id and join code.</summary>
@@ -55,7 +63,8 @@ internal static class RoomPages
         }
 
         await page.Locator("form:has(#room-name) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/rooms/*-*");
+        await page.WaitForURLAsync("**/rooms/*-*", UntilCommitted);
+        await WaitUntilLiveAsync(page);
         var code = (await page.Locator("[data-testid=join-code]").InnerTextAsync()).Trim();
         return (Guid.Parse(new Uri(page.Url).Segments[^1]), code);
     }
@@ -66,8 +75,13 @@ internal static class RoomPages
         await page.GotoAsync($"/join/{code}");
         await page.FillAsync("#join-name", name);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/rooms/*-*");
+        await page.WaitForURLAsync("**/rooms/*-*", UntilCommitted);
+        await WaitUntilLiveAsync(page);
     }
+
+    /// <summary>Until the room's live view shows who is here: the circuit is up and the room's snapshot drawn.</summary>
+    private static Task WaitUntilLiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator(".cc-presence")).ToBeVisibleAsync(new() { Timeout = PatienceMs });
 
     public static Task ScreenshotAsync(IPage page, string fileName) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, fileName), FullPage = true });
