@@ -54,7 +54,7 @@ public static class WebApplicationSetup
         services.AddSingleton<RoomService>();
         builder.AddLiveRooms();
         services.AddVersions(builder.Configuration);
-        services.AddRoomsHub();
+        services.AddRoomsHub(builder.Configuration);
         services.AddScoped<Components.Account.IdentityRedirectManager>();
 
         services.AddHealthChecks()

@@ -22,13 +22,15 @@ internal sealed class RoomBroadcast : IAsyncDisposable
     private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Guid _roomId;
+    private readonly string _group;
     private readonly IHubContext<RoomsHub> _hub;
     private readonly ILogger _logger;
     private readonly Task _sending;
 
-    public RoomBroadcast(Guid roomId, IHubContext<RoomsHub> hub, ILogger logger)
+    public RoomBroadcast(Guid roomId, string group, IHubContext<RoomsHub> hub, ILogger logger)
     {
         _roomId = roomId;
+        _group = group;
         _hub = hub;
         _logger = logger;
         _sending = SendLoopAsync(_stopping.Token);
@@ -69,7 +71,7 @@ internal sealed class RoomBroadcast : IAsyncDisposable
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         var batch = new List<Queued>();
-        var group = RoomHubEvents.GroupFor(_roomId);
+        var group = _group;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(cancellationToken))

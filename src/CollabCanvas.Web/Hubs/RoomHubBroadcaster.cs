@@ -8,7 +8,7 @@ namespace CollabCanvas.Web.Hubs;
 /// however many hub connections joined it, sent to the room's SignalR group. The first connection to join a
 /// room starts it, the last to leave stops it.
 /// </summary>
-public sealed class RoomHubBroadcaster(RoomEventRelay relay, IHubContext<RoomsHub> hub, ILogger<RoomHubBroadcaster> logger) : IAsyncDisposable
+public sealed class RoomHubBroadcaster(RoomEventRelay relay, IHubContext<RoomsHub> hub, RoomHubGroups groups, ILogger<RoomHubBroadcaster> logger) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, RoomBroadcast> _rooms = [];
@@ -33,7 +33,7 @@ public sealed class RoomHubBroadcaster(RoomEventRelay relay, IHubContext<RoomsHu
         {
             if (!_rooms.TryGetValue(roomId, out var broadcast))
             {
-                broadcast = new RoomBroadcast(roomId, hub, logger);
+                broadcast = new RoomBroadcast(roomId, groups.GroupFor(roomId), hub, logger);
                 broadcast.Watch = relay.WatchAsync(roomId, broadcast.TakeAsync);
                 _rooms[roomId] = broadcast;
             }

@@ -29,7 +29,4 @@ public static class RoomHubEvents
 
     /// <summary>The client method an event is sent to: its record's name.</summary>
     public static string MethodFor(RoomEvent roomEvent) => roomEvent.GetType().Name;
-
-    /// <summary>The SignalR group of a room's hub connections on this node.</summary>
-    public static string GroupFor(Guid roomId) => $"room:{roomId:N}";
 }

@@ -17,7 +17,7 @@ namespace CollabCanvas.Web.Hubs;
 /// <see cref="LiveRoomService"/>'s, shared with the member's browser tabs.
 /// Room events arrive as client methods named after their records (<see cref="RoomHubEvents"/>).
 /// </summary>
-public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaster, ILogger<RoomsHub> logger) : Hub
+public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaster, RoomHubGroups groups, ILogger<RoomsHub> logger) : Hub
 {
     private RoomActor Actor => Context.User.ToRoomActor();
 
@@ -39,7 +39,7 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
         try
         {
             await broadcaster.AttachAsync(roomId, caller.MemberId, Context.ConnectionId);
-            await Groups.AddToGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), Aborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, groups.GroupFor(roomId), Aborted);
 
             // Taken after the group receives events, so nothing falls between it and the first event. It
             // authorizes again: someone removed while joining is refused here and taken back out of the group.
@@ -47,7 +47,7 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
         }
         catch
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), CancellationToken.None);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.GroupFor(roomId), CancellationToken.None);
             await LeaveRoomAsync(roomId);
             throw;
         }
@@ -56,7 +56,7 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
     /// <summary>Leaves the room's presence and stops its events for this connection.</summary>
     public async Task Leave(Guid roomId)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomHubEvents.GroupFor(roomId), Aborted);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.GroupFor(roomId), Aborted);
         await LeaveRoomAsync(roomId);
     }
 

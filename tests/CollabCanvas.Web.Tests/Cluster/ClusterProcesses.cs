@@ -65,6 +65,9 @@ internal sealed class ClusterProcesses : IAsyncDisposable
         yield return ("Orleans__Membership__NumVotesForDeathDeclaration", "1");
         yield return ("Orleans__Membership__TableRefreshTimeout", "00:00:02");
 
+        // Every step's preview (the fixture's millisecond steps fit in the 50 ms cap otherwise), so nodes compare frames.
+        yield return ("RoomRendering__PreviewMinInterval", "00:00:00");
+
         // Several nodes sweep the one store: an image another node has written but not yet committed must survive.
         yield return ("Images__OrphanGracePeriod", "01:00:00");
         foreach (var setting in _extraSettings)

@@ -29,11 +29,12 @@ internal sealed class RedisProcess : IAsyncDisposable
     /// <summary>The StackExchange.Redis connection string the web nodes get (<c>ConnectionStrings:Redis</c>).</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisProcess> StartAsync(TimeSpan timeout)
+    /// <summary>Starts one on <paramref name="port"/>, or on a free port.</summary>
+    public static async Task<RedisProcess> StartAsync(TimeSpan timeout, int? port = null)
     {
         var server = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server was not found: install Debian's redis-server package (./test.sh installs it when missing).");
-        var port = FreePorts.Next();
+        var listenOn = port ?? FreePorts.Next();
         var start = new ProcessStartInfo(server)
         {
             UseShellExecute = false,
@@ -41,12 +42,12 @@ internal sealed class RedisProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        foreach (var argument in new[] { "--port", listenOn.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var redis = new RedisProcess(Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start."), port);
+        var redis = new RedisProcess(Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start."), listenOn);
         redis._process.OutputDataReceived += (_, line) => redis.Keep(line.Data);
         redis._process.ErrorDataReceived += (_, line) => redis.Keep(line.Data);
         redis._process.BeginOutputReadLine();

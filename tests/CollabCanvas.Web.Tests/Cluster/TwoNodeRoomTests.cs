@@ -21,7 +21,8 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
     public async Task People_on_two_nodes_share_one_room_and_node_A_carries_on_when_node_B_dies()
     {
         var clock = Stopwatch.StartNew();
-        await using var cluster = await ClusterProcesses.StartAsync(nodes: 2);
+        // With the hub's Redis backplane on: each node still sends a room's events only to its own connections.
+        await using var cluster = await ClusterProcesses.StartAsync(nodes: 2, [("RoomsHub__RedisBackplane", "true")]);
         var (nodeA, nodeB) = (cluster.Nodes[0], cluster.Nodes[1]);
         output.WriteLine($"Redis and two nodes up after {clock.Elapsed.TotalSeconds:0.0} s");
         try
@@ -124,6 +125,13 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
         foreach (var client in afterKill)
         {
             Assert.Empty(client.SendErrors);
+        }
+
+        // Nothing arrived twice (a group shared by the nodes over the backplane would bring each event once per node).
+        foreach (var client in everyone.Append(bAgain))
+        {
+            var revisions = client.Events<RoomEvent>(roomId).Where(e => e is not TransientRoomEvent).Select(e => e.Revision).ToList();
+            Assert.Equal(revisions.Count, revisions.Distinct().Count());
         }
 
         output.WriteLine($"Node A's people carried on; done {(clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill, {clock.Elapsed.TotalSeconds:0.0} s in all");
