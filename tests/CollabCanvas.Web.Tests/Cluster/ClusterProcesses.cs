@@ -78,7 +78,11 @@ internal sealed class ClusterProcesses : IAsyncDisposable
 
     public async Task<AppProcess> StartNodeAsync()
     {
-        var node = await AppProcess.StartAsync(Settings, StartTimeout, NodeSettings());
+        // Each node is its own token authority for the inference workers (used in Remote mode only): it asks itself,
+        // so no node depends on another being up.
+        var port = Inference.FreePorts.Next();
+        var ownTokenEndpoint = ("Inference__TokenEndpoint", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/connect/token"));
+        var node = await AppProcess.StartAsync(Settings, StartTimeout, NodeSettings().Append(ownTokenEndpoint), port);
         _nodes.Add(node);
         return node;
     }

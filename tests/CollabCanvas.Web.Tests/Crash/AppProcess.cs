@@ -34,6 +34,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    private event Action<string>? LineWritten;
+
     public bool HasExited => process.HasExited;
 
     /// <summary>The app's last console lines, for failure messages.</summary>
@@ -42,11 +44,13 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>
     /// Starts the app and returns once <c>/health/ready</c> answers 200 and the start-up sweep has finished.
     /// <paramref name="overrides"/> come after the settings' own variables and win over them (the cluster tests'
-    /// Redis and Orleans settings).
+    /// Redis and Orleans settings). <paramref name="httpPort"/>: the port to listen on, for callers whose settings name
+    /// the node's own address (a free one otherwise).
     /// </summary>
-    public static async Task<AppProcess> StartAsync(CrashAppSettings settings, TimeSpan timeout, IEnumerable<(string Name, string Value)>? overrides = null)
+    public static async Task<AppProcess> StartAsync(CrashAppSettings settings, TimeSpan timeout,
+        IEnumerable<(string Name, string Value)>? overrides = null, int? httpPort = null)
     {
-        var port = FreePort();
+        var port = httpPort ?? FreePort();
         var start = new ProcessStartInfo(Infrastructure.BuiltProjects.DotnetHost(), [Infrastructure.BuiltProjects.Dll("CollabCanvas.Web")])
         {
             WorkingDirectory = Infrastructure.RepositoryPaths.Root,
@@ -73,6 +77,40 @@ internal sealed class AppProcess : IAsyncDisposable
         {
             await app.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the app writes a console line containing <paramref name="text"/> (or has written one among the
+    /// lines kept): what a test reads when the app offers no endpoint for it, e.g. a logged link to a worker.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Watch(string line)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+        }
+
+        LineWritten += Watch;
+        try
+        {
+            foreach (var line in output)
+            {
+                Watch(line);
+            }
+
+            if (await Task.WhenAny(seen.Task, Task.Delay(timeout)) != seen.Task)
+            {
+                throw new TimeoutException($"The app never wrote '{text}' within {timeout.TotalSeconds:0} s:\n{OutputTail}");
+            }
+        }
+        finally
+        {
+            LineWritten -= Watch;
         }
     }
 
@@ -110,6 +148,7 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        LineWritten?.Invoke(line);
         while (output.Count > OutputLinesKept && output.TryDequeue(out _))
         {
         }
