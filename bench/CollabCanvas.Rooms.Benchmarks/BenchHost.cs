@@ -20,14 +20,22 @@ namespace CollabCanvas.Rooms.Benchmarks;
 /// </summary>
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("collabcanvas-bench-").FullName;
+    private readonly string _dataFolder;
+    private readonly bool _ownsDataFolder;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _repositoryRoot;
     private readonly string _modelsPath;
     private readonly IReadOnlyList<Uri> _workers;
     private readonly int _port;
 
-    public BenchHost(string repositoryRoot, string modelsPath, int port = 0, IReadOnlyList<Uri>? workers = null)
+    /// <param name="dataFolder">A data folder shared with other nodes (kept); null: a temporary one of its own.</param>
+    /// <param name="settings">More settings over the benchmark's own (a cluster's Orleans and Redis settings).</param>
+    public BenchHost(string repositoryRoot, string modelsPath, int port = 0, IReadOnlyList<Uri>? workers = null,
+        string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _ownsDataFolder = dataFolder is null;
+        _dataFolder = dataFolder ?? Directory.CreateTempSubdirectory("collabcanvas-bench-").FullName;
+        _settings = settings ?? new Dictionary<string, string>();
         _repositoryRoot = repositoryRoot;
         _modelsPath = modelsPath;
         _port = port;
@@ -91,12 +99,17 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
                 builder.UseSetting($"Inference:Workers:{index}", _workers[index].ToString());
             }
         }
+
+        foreach (var (name, value) in _settings)
+        {
+            builder.UseSetting(name, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

@@ -3,7 +3,8 @@ namespace CollabCanvas.Rooms.Benchmarks;
 /// <summary>
 /// The rooms hub under load: N clients in one room on a loopback port. Run on demand, never in tests:
 /// <c>dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks -- --clients 10,30</c>.
-/// With <c>--mode workers</c>, jobs per minute through inference worker processes instead (<see cref="Workers.WorkersBenchmark"/>).
+/// With <c>--mode workers</c>, jobs per minute through inference worker processes instead (<see cref="Workers.WorkersBenchmark"/>);
+/// with <c>--mode nodes</c>, preview fan-out and steps/s over several web nodes (<see cref="Nodes.NodesBenchmark"/>).
 /// (A named entry class, because the web app's own <c>Program</c> is what the host is built from.)
 /// </summary>
 internal static class RoomsBenchmark
@@ -12,7 +13,7 @@ internal static class RoomsBenchmark
     {
         var root = RepositoryRoot.Find();
         var mode = args.SkipWhile(arg => arg != "--mode").Skip(1).FirstOrDefault() ?? "hub";
-        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(mode == "workers" ? 60 : 20));
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(mode is "workers" or "nodes" ? 60 : 20));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -23,10 +24,12 @@ internal static class RoomsBenchmark
         {
             case "workers":
                 return await Workers.WorkersBenchmark.RunAsync(root, args, stopping.Token);
+            case "nodes":
+                return await Nodes.NodesBenchmark.RunAsync(root, args, stopping.Token);
             case "hub":
                 break;
             default:
-                await Console.Error.WriteLineAsync($"Unknown --mode '{mode}': hub (the default) or workers.");
+                await Console.Error.WriteLineAsync($"Unknown --mode '{mode}': hub (the default), workers or nodes.");
                 return 2;
         }
 
