@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CollabCanvas.Web.Options;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -123,12 +121,5 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         }
     }
 
-    public static int FreePortNumber()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FreePort() => FreePortNumber().ToString(CultureInfo.InvariantCulture);
+    private static string FreePort() => FreePorts.Next().ToString(CultureInfo.InvariantCulture);
 }

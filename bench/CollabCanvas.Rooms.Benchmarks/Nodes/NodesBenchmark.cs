@@ -9,7 +9,7 @@ internal static class NodesBenchmark
     public static async Task<int> RunAsync(string repositoryRoot, string[] args, CancellationToken cancellationToken)
     {
         var settings = NodesBenchSettings.Parse(args, repositoryRoot);
-        await using var redis = await BenchRedis.StartAsync(cancellationToken);
+        await using var redis = await RedisServer.StartAsync(FreePorts.Next(), TimeSpan.FromSeconds(20), cancellationToken);
         var results = new List<NodesResult>();
         for (var run = 1; run <= settings.Runs; run++)
         {

@@ -37,7 +37,7 @@ internal sealed record NodesResult(
 /// nodes half of each room's clients get its events from the other node. Every room generates back to back with a
 /// preview every step; each preview frame is timed from the room's node having it to the last of its clients having it.
 /// </summary>
-internal sealed class NodesScenario(string repositoryRoot, NodesBenchSettings settings, BenchRedis redis)
+internal sealed class NodesScenario(string repositoryRoot, NodesBenchSettings settings, RedisServer redis)
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 
 namespace CollabCanvas.Rooms.Benchmarks.Workers;
 
@@ -12,10 +10,11 @@ namespace CollabCanvas.Rooms.Benchmarks.Workers;
 /// </summary>
 internal sealed class BenchWorker : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private const int OutputLinesKept = 50;
 
-    private BenchWorker(Process process, Uri baseAddress)
+    private readonly ChildProcess _process;
+
+    private BenchWorker(ChildProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -24,24 +23,14 @@ internal sealed class BenchWorker : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>CPU time the worker process has used so far (all its threads).</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan CpuTime => _process.CpuTime;
 
     public static async Task<BenchWorker> StartAsync(string repositoryRoot, WorkersBenchSettings settings, string issuer, CancellationToken cancellationToken)
     {
-        var port = BenchHost.FreePortNumber();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo(DotnetHost(), [WorkerDll(repositoryRoot)])
         {
             WorkingDirectory = repositoryRoot,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         var invariant = CultureInfo.InvariantCulture;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -56,15 +45,11 @@ internal sealed class BenchWorker : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var worker = new BenchWorker(
-            Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."),
+            ChildProcess.Start(start, "The worker", OutputLinesKept),
             new Uri(string.Create(invariant, $"http://localhost:{port}")));
-        worker._process.OutputDataReceived += (_, line) => worker.Keep(line.Data);
-        worker._process.ErrorDataReceived += (_, line) => worker.Keep(line.Data);
-        worker._process.BeginOutputReadLine();
-        worker._process.BeginErrorReadLine();
         try
         {
-            await worker.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3), cancellationToken);
+            await worker._process.WaitForHttpOkAsync(worker.BaseAddress, "/health", DateTime.UtcNow + TimeSpan.FromMinutes(3), cancellationToken);
             return worker;
         }
         catch
@@ -74,69 +59,7 @@ internal sealed class BenchWorker : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.WaitForExit(10_000);
-        }
-        catch (InvalidOperationException)
-        {
-            // It had already exited.
-        }
-
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 50 && _output.TryDequeue(out _))
-        {
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"The worker at {BaseAddress} did not start:\n{string.Join('\n', _output)}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync("/health", cancellationToken)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Too slow to answer yet.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

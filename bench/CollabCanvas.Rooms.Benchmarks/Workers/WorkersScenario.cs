@@ -44,7 +44,7 @@ internal sealed class WorkersScenario(string repositoryRoot, WorkersBenchSetting
 
     public async Task<WorkersResult> RunAsync(int run, int workerCount, CancellationToken cancellationToken)
     {
-        var webPort = BenchHost.FreePortNumber();
+        var webPort = FreePorts.Next();
         var issuer = BenchHost.IssuerFor(webPort);
         var workers = await Task.WhenAll(Enumerable.Range(0, workerCount)
             .Select(_ => BenchWorker.StartAsync(repositoryRoot, settings, issuer, cancellationToken)));

@@ -52,7 +52,7 @@ public sealed class BackplaneTests : IClassFixture<RedisDownBackplaneAppFactory>
 
         // The app started with no Redis; abortConnect=false keeps it trying, so once Redis is there the hub works.
         // (While Redis is down, SignalR's backplane may refuse hub connections or drop their messages.)
-        await using var redis = await RedisProcess.StartAsync(TimeSpan.FromSeconds(20), _app.RedisPort);
+        await using var redis = await RedisServer.StartAsync(_app.RedisPort, TimeSpan.FromSeconds(20));
         var a = await ConnectWhenRedisIsBackAsync(ada);
         await using var _ = a;
         await using var b = await RoomHubClient.ConnectAsync(_app, bo);

@@ -18,7 +18,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     private readonly List<AppProcess> _nodes = [];
     private readonly IReadOnlyList<(string Name, string Value)> _extraSettings;
 
-    private ClusterProcesses(RedisProcess redis, string dataFolder, IReadOnlyList<(string Name, string Value)> extraSettings)
+    private ClusterProcesses(RedisServer redis, string dataFolder, IReadOnlyList<(string Name, string Value)> extraSettings)
     {
         Redis = redis;
         _dataFolder = dataFolder;
@@ -26,7 +26,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
         Settings = new CrashAppSettings(dataFolder);
     }
 
-    public RedisProcess Redis { get; }
+    public RedisServer Redis { get; }
 
     /// <summary>The settings every node shares (data folder, models); <see cref="NodeSettings"/> adds the cluster's.</summary>
     public CrashAppSettings Settings { get; }
@@ -36,7 +36,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Starts Redis, then <paramref name="nodes"/> web nodes one after the other (the first creates the database and keys).</summary>
     public static async Task<ClusterProcesses> StartAsync(int nodes, IEnumerable<(string Name, string Value)>? extraSettings = null)
     {
-        var redis = await RedisProcess.StartAsync(TimeSpan.FromSeconds(20));
+        var redis = await RedisServer.StartAsync(FreePorts.Next(), TimeSpan.FromSeconds(20));
         var dataFolder = Directory.CreateTempSubdirectory("collabcanvas-cluster-").FullName;
         var cluster = new ClusterProcesses(redis, dataFolder, [.. extraSettings ?? []]);
         try
@@ -80,7 +80,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     {
         // Each node is its own token authority for the inference workers (used in Remote mode only): it asks itself,
         // so no node depends on another being up.
-        var port = Inference.FreePorts.Next();
+        var port = FreePorts.Next();
         var ownTokenEndpoint = ("Inference__TokenEndpoint", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/connect/token"));
         var node = await AppProcess.StartAsync(Settings, StartTimeout, NodeSettings().Append(ownTokenEndpoint), port);
         _nodes.Add(node);

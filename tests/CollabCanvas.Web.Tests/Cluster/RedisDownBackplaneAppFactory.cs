@@ -1,5 +1,4 @@
 using CollabCanvas.Web.Tests.Browser;
-using CollabCanvas.Web.Tests.Inference;
 using Microsoft.AspNetCore.Hosting;
 
 namespace CollabCanvas.Web.Tests.Cluster;

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using CollabCanvas.Web.Tests.Infrastructure;
 
 namespace CollabCanvas.Web.Tests.Crash;
 
@@ -10,7 +8,7 @@ namespace CollabCanvas.Web.Tests.Crash;
 /// folder the caller keeps across restarts, with fresh Kestrel and Orleans ports each start. <see cref="Kill"/> is
 /// SIGKILL: no shutdown code runs, as when a machine loses the process. It runs from the repository root, as
 /// <c>dotnet run</c> does, with every path it writes pointed into the data folder. Disposing always kills it, so a failing test
-/// leaves no app behind; a test host that exits early kills it too.
+/// leaves no app behind; a test host that exits early kills it too (see <see cref="ChildProcess"/>).
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
@@ -19,27 +17,22 @@ internal sealed class AppProcess : IAsyncDisposable
 
     private const int OutputLinesKept = 200;
 
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
-    private readonly TaskCompletionSource sweepDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly EventHandler killOnHostExit;
+    private readonly ChildProcess process;
+    private readonly TaskCompletionSource sweepDone;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(ChildProcess process, TaskCompletionSource sweepDone, Uri baseAddress)
     {
         this.process = process;
+        this.sweepDone = sweepDone;
         BaseAddress = baseAddress;
-        killOnHostExit = (_, _) => Kill();
-        AppDomain.CurrentDomain.ProcessExit += killOnHostExit;
     }
 
     public Uri BaseAddress { get; }
 
-    private event Action<string>? LineWritten;
-
     public bool HasExited => process.HasExited;
 
     /// <summary>The app's last console lines, for failure messages.</summary>
-    public string OutputTail => string.Join('\n', output);
+    public string OutputTail => process.OutputTail;
 
     /// <summary>
     /// Starts the app and returns once <c>/health/ready</c> answers 200 and the start-up sweep has finished.
@@ -50,24 +43,25 @@ internal sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(CrashAppSettings settings, TimeSpan timeout,
         IEnumerable<(string Name, string Value)>? overrides = null, int? httpPort = null)
     {
-        var port = httpPort ?? FreePort();
-        var start = new ProcessStartInfo(Infrastructure.BuiltProjects.DotnetHost(), [Infrastructure.BuiltProjects.Dll("CollabCanvas.Web")])
+        var port = httpPort ?? FreePorts.Next();
+        var start = new ProcessStartInfo(BuiltProjects.DotnetHost(), [BuiltProjects.Dll("CollabCanvas.Web")])
         {
-            WorkingDirectory = Infrastructure.RepositoryPaths.Root,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root,
         };
-        foreach (var (name, value) in settings.Environment(port, FreePort(), FreePort()).Concat(overrides ?? []))
+        foreach (var (name, value) in settings.Environment(port, FreePorts.Next(), FreePorts.Next()).Concat(overrides ?? []))
         {
             start.Environment[name] = value;
         }
 
-        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), new Uri($"http://127.0.0.1:{port}"));
-        app.process.OutputDataReceived += (_, line) => app.Keep(line.Data);
-        app.process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
-        app.process.BeginOutputReadLine();
-        app.process.BeginErrorReadLine();
+        var sweepDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var child = ChildProcess.Start(start, "The app", OutputLinesKept, line =>
+        {
+            if (line.Contains(SweepDoneMarker, StringComparison.Ordinal))
+            {
+                sweepDone.TrySetResult();
+            }
+        });
+        var app = new AppProcess(child, sweepDone, new Uri($"http://127.0.0.1:{port}"));
         try
         {
             await app.WaitUntilReadyAsync(timeout);
@@ -84,116 +78,17 @@ internal sealed class AppProcess : IAsyncDisposable
     /// Waits until the app writes a console line containing <paramref name="text"/> (or has written one among the
     /// lines kept): what a test reads when the app offers no endpoint for it, e.g. a logged link to a worker.
     /// </summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Watch(string line)
-        {
-            if (line.Contains(text, StringComparison.Ordinal))
-            {
-                seen.TrySetResult();
-            }
-        }
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) => process.WaitForOutputAsync(text, timeout);
 
-        LineWritten += Watch;
-        try
-        {
-            foreach (var line in output)
-            {
-                Watch(line);
-            }
+    /// <summary>SIGKILL now, and wait until the process is gone.</summary>
+    public void Kill() => process.Kill();
 
-            if (await Task.WhenAny(seen.Task, Task.Delay(timeout)) != seen.Task)
-            {
-                throw new TimeoutException($"The app never wrote '{text}' within {timeout.TotalSeconds:0} s:\n{OutputTail}");
-            }
-        }
-        finally
-        {
-            LineWritten -= Watch;
-        }
-    }
-
-    /// <summary>SIGKILL now (on Unix <see cref="Process.Kill()"/> sends SIGKILL), and wait until the process is gone.</summary>
-    public void Kill()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.WaitForExit(10_000);
-        }
-        catch (InvalidOperationException)
-        {
-            // It had already exited.
-        }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Kill();
-        AppDomain.CurrentDomain.ProcessExit -= killOnHostExit;
-        process.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        LineWritten?.Invoke(line);
-        while (output.Count > OutputLinesKept && output.TryDequeue(out _))
-        {
-        }
-
-        if (line.Contains(SweepDoneMarker, StringComparison.Ordinal))
-        {
-            sweepDone.TrySetResult();
-        }
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
-        var ready = false;
-        while (!ready)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {process.ExitCode} while starting:\n{OutputTail}");
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The app was not ready within {timeout.TotalSeconds:0} s:\n{OutputTail}");
-            }
-
-            try
-            {
-                ready = (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Too slow to answer yet.
-            }
-
-            if (!ready)
-            {
-                await Task.Delay(50);
-            }
-        }
+        await process.WaitForHttpOkAsync(BaseAddress, "/health/ready", deadline);
 
         // The sweep runs in the background after start; checks of the store must see its result.
         var remaining = deadline - DateTime.UtcNow;
@@ -201,12 +96,5 @@ internal sealed class AppProcess : IAsyncDisposable
         {
             throw new TimeoutException($"The app never logged its start-up sweep ('{SweepDoneMarker}'):\n{OutputTail}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,4 @@
-namespace CollabCanvas.Web.Tests.Inference;
+namespace CollabCanvas.Testing;
 
 /// <summary>A free loopback port, for hosts whose address must be in another host's settings before either starts.</summary>
 internal static class FreePorts
