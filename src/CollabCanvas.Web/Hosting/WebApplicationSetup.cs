@@ -49,6 +49,7 @@ public static class WebApplicationSetup
 
         services.AddAccountsAndGuests();
         services.AddInferenceAuthority(builder.Configuration);
+        services.AddTrustedProxies();
         services.AddAppRateLimits();
         services.AddSingleton<InviteTokens>();
         services.AddSingleton<RoomService>();
@@ -72,6 +73,8 @@ public static class WebApplicationSetup
 
     public static WebApplication UseCollabCanvas(this WebApplication app)
     {
+        // First, so everything after it (errors, rate limits, logs) sees the client behind a trusted proxy.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
