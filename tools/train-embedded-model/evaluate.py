@@ -1,5 +1,6 @@
-"""Measures the trained model and writes QUALITY.md + quality.json next to this script and the
-contact sheet to docs/. Numbers are computed here, never typed in.
+"""Measures the trained model and writes QUALITY.md + quality.json next to this script (QUALITY-128.md +
+quality-128.json for emoji-ldm-128) and the contact sheet to docs/<name>-contact-sheet.png. Numbers are
+computed here, never typed in.
 
 - top-5 accuracy of an independent classifier (classifier.py, real images only) on one sample per
   concept and seed: prompted by the concept's name (whole concept set) and by held-out captions;
@@ -7,7 +8,8 @@ contact sheet to docs/. Numbers are computed here, never typed in.
 - diversity: mean pairwise pixel distance between 8 seeds of a prompt, next to the distance between
   the four real styles of the same concept;
 - a 64-prompt contact sheet.
-Usage: /usr/bin/python3 evaluate.py [--seeds 2] [--device cuda] [--report-dir DIR] [--sheet PNG]
+Usage: /usr/bin/python3 evaluate.py [--name emoji-ldm] [--seeds 2] [--device cuda] [--report-dir DIR] [--sheet PNG]
+  GPU tier: EMOJI_LDM_DATA=.cache/data-128 EMOJI_LDM_RUN=.cache/run-128 ... evaluate.py --name emoji-ldm-128
 """
 import cpu_env  # noqa: F401  (must precede torch)
 import argparse
@@ -28,7 +30,7 @@ from train import ARCH, RUN, load_images
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-SHEET = os.path.join(REPO, "docs", "emoji-ldm-contact-sheet.png")
+DEFAULT_NAME = "emoji-ldm"
 DIVERSITY_PROMPTS = ["red heart", "cat face", "sun", "red apple", "rocket", "grinning face"]
 
 
@@ -52,6 +54,11 @@ def contact_sheet(images, labels, path, cell=128, columns=8):
         draw.text((x + 2, y + cell), label[:21], fill="black")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     sheet.save(path, optimize=True)
+
+
+def report_suffix(name):
+    """"" for the default model (QUALITY.md), "-128" for emoji-ldm-128 (QUALITY-128.md)."""
+    return name[len(DEFAULT_NAME):] if name.startswith(DEFAULT_NAME) else "-" + name
 
 
 def training_summary():
@@ -87,8 +94,10 @@ def main():
     ap.add_argument("--judge-only", action="store_true", help="train and cache the classifier, then stop")
     ap.add_argument("--device", default="cpu", help="cpu, or cuda on a machine with a GPU")
     ap.add_argument("--report-dir", default=HERE, help="where QUALITY.md and quality.json go")
-    ap.add_argument("--sheet", default=SHEET, help="the contact sheet PNG")
+    ap.add_argument("--sheet", help="the contact sheet PNG (default docs/<name>-contact-sheet.png)")
+    ap.add_argument("--name", default=DEFAULT_NAME, help="the exported model's name, for the report's title and files")
     args = ap.parse_args()
+    args.sheet = args.sheet or os.path.join(REPO, "docs", f"{args.name}-contact-sheet.png")
     torch.set_num_threads(2)
     device = torch.device(args.device)
     size = image_size()
@@ -111,7 +120,7 @@ def main():
 
     def draw(prompts, seeds):
         return sample(text, unet, dec, scaling, tokenizer, prompts, seeds, args.steps, args.guidance,
-                      latent_shape, device=device)
+                      latent_shape, device=device, prediction=steps["prediction"])
 
     def score(prompts, targets):
         prompts_x = [p for p in prompts for _ in range(args.seeds)]
@@ -142,9 +151,9 @@ def main():
               "heldout_captions_top5": held_top5, "heldout_caption_samples": n_held,
               "classifier_top5_on_augmented_real": judge_real, "diversity": diversity,
               "sampler": {"scheduler": "DDIM", "steps": args.steps, "guidance": args.guidance}, "size": size,
-              "trained_on": training_hardware(), "sheet": os.path.basename(args.sheet)}
+              "trained_on": training_hardware(), "sheet": os.path.basename(args.sheet), "name": args.name}
     os.makedirs(args.report_dir, exist_ok=True)
-    json.dump(result, open(os.path.join(args.report_dir, "quality.json"), "w"), indent=2)
+    json.dump(result, open(os.path.join(args.report_dir, f"quality{report_suffix(args.name)}.json"), "w"), indent=2)
     write_report(result, args.report_dir)
     print(json.dumps(result, indent=1))
 
@@ -159,10 +168,13 @@ def write_report(r, folder):
     def real(d):
         return "" if d["real_styles"] is None else f"{d['real_styles']:.3f}"
     div = "\n".join(f"| {p} | {d['samples']:.3f} | {real(d)} |" for p, d in r["diversity"].items())
-    text = f"""# emoji-ldm quality (measured by evaluate.py)
+    name = r.get("name", DEFAULT_NAME)
+    prediction = r["training"].get("prediction", "epsilon")
+    kind, target = ("v", "v") if prediction == "v_prediction" else ("epsilon", "noise")
+    text = f"""# {name} quality (measured by evaluate.py)
 
 Model after {r['training']['ae_step']} autoencoder steps (final L1 {r['log']['ae']['final_loss']:.3f} on [-1, 1])
-and {r['training']['unet_step']} UNet steps of batch {r['trained_on']['batch']} (final noise MSE {r['log']['unet']['final_loss']:.3f},
+and {r['training']['unet_step']} UNet steps of batch {r['trained_on']['batch']}, {kind} prediction (final {target} MSE {r['log']['unet']['final_loss']:.3f},
 {r['log']['unet']['logged_minutes']:.1f} minutes logged on {r['trained_on']['device']}).
 Samples: {r['sampler']['scheduler']}, {r['sampler']['steps']} steps, guidance {r['sampler']['guidance']}, {r['size']}x{r['size']}.
 
@@ -185,7 +197,7 @@ Issue 4's target is 40% top-5 on the concept set.
 
 Contact sheet (64 prompts, seed 0): `docs/{r['sheet']}`.
 """
-    open(os.path.join(folder, "QUALITY.md"), "w").write(text)
+    open(os.path.join(folder, f"QUALITY{report_suffix(name)}.md"), "w").write(text)
 
 
 if __name__ == "__main__":

@@ -70,7 +70,9 @@ def load_trained(vocab_size):
     text.load_state_dict(ck["text"]), unet.load_state_dict(ck["unet"])
     for m in (enc, dec, text, unet):
         m.eval()
-    return enc, dec, text, unet, ck["scaling_factor"], {"ae_step": ae["step"], "unet_step": ck["step"]}
+    # Checkpoints from before v prediction existed hold no "prediction": they are epsilon models.
+    return enc, dec, text, unet, ck["scaling_factor"], {"ae_step": ae["step"], "unet_step": ck["step"],
+                                                        "prediction": ck.get("prediction", "epsilon")}
 
 
 @torch.no_grad()
@@ -88,6 +90,17 @@ def preview_factors(enc, scaling):
     return {"latent_rgb_factors": [[round(float(v), 6) for v in row] for row in sol[:-1]],
             "latent_rgb_bias": [round(float(v), 6) for v in sol[-1]],
             "scale_by_vae_scaling_factor": False}, residual
+
+
+def data_notice(size):
+    """model-files/DATA.md with this tier's image size and concept set filled in."""
+    meta = json.load(open(os.path.join(DATA, "concepts.json")))
+    n = len(meta["concepts"])
+    concepts = (f"{n:,} emoji concepts (every Unicode emoji subgroup, each concept drawn in at least three of the styles)"
+                if meta.get("everything") else
+                f"{n} emoji concepts (faces, hearts, animals, plants, fruit and vegetables, weather, vehicles, shapes)")
+    template = open(os.path.join(HERE, "model-files", "DATA.md"), encoding="utf-8").read()
+    return template.replace("@SIZE@", str(size)).replace("@CONCEPTS@", concepts)
 
 
 def main():
@@ -112,7 +125,7 @@ def main():
         "vae_encoder": ["diffusers", "OnnxRuntimeModel"], "safety_checker": [None, None],
         "feature_extractor": [None, None], "requires_safety_checker": False})
     write_json(os.path.join(folder, "scheduler", "scheduler_config.json"),
-               {**schedule.SCHEDULER_CONFIG, "_diffusers_version": "0.30.0"})
+               {**schedule.scheduler_config(steps["prediction"]), "_diffusers_version": "0.30.0"})
     shutil.copytree(tokenizer_dir, os.path.join(folder, "tokenizer"))
 
     export(TextEncoderOnnx(text), (torch.zeros(1, 77, dtype=torch.int32),),
@@ -146,8 +159,9 @@ def main():
 
     factors, residual = preview_factors(enc, scaling)
     write_json(os.path.join(folder, "latent_preview.json"), factors)
-    for name in ("LICENSE", "DATA.md"):
-        shutil.copy(os.path.join(HERE, "model-files", name), os.path.join(folder, name))
+    shutil.copy(os.path.join(HERE, "model-files", "LICENSE"), os.path.join(folder, "LICENSE"))
+    with open(os.path.join(folder, "DATA.md"), "w", encoding="utf-8") as f:
+        f.write(data_notice(size))
     write_json(os.path.join(folder, "training.json"), {**steps, "arch": ARCH, "preview_rms_error": residual,
                                                         "history": json.load(open(os.path.join(RUN, "history.json")))})
     total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(folder) for f in fs)

@@ -24,17 +24,18 @@ fi
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
 python3 -c 'import torch, onnx, PIL; print("torch", torch.__version__, "cuda", torch.cuda.is_available())' || exit 1
 
-# tier name, data folder, UNet batch, autoencoder batch. ONLY=128 runs one tier (then it has the GPU
-# to itself); JUDGE_STEPS sizes the evaluation's classifier (1,156 classes need more than 283).
-TIERS=("64 data 256 64" "128 data-128 ${BATCH_128:-256} 64")
+# tier name, data folder, UNet batch, autoencoder batch, prediction (schedule.target says why 128 px
+# needs v). ONLY=128 runs one tier (then it has the GPU to itself); JUDGE_STEPS sizes the evaluation's
+# classifier (1,156 classes need more than 283).
+TIERS=("64 data 256 64 epsilon" "128 data-128 ${BATCH_128:-256} 64 v_prediction")
 if [ -n "${ONLY:-}" ]; then
   for t in "${TIERS[@]}"; do [ "${t%% *}" = "$ONLY" ] && TIERS=("$t"); done
 fi
 JUDGE_STEPS=${JUDGE_STEPS:-400}
 
-smoke() {  # tier data batch ae_batch
+smoke() {  # tier data batch ae_batch prediction
   EMOJI_LDM_DATA=$HERE/.cache/$2 EMOJI_LDM_RUN=/tmp/smoke-$1 python3 train.py --device cuda --ae-steps 100 \
-    --unet-steps 200 --batch "$3" --ae-batch "$4" --minutes 3 > /tmp/smoke-$1.log 2>&1
+    --unet-steps 200 --batch "$3" --ae-batch "$4" --prediction "$5" --minutes 3 > /tmp/smoke-$1.log 2>&1
 }
 for t in "${TIERS[@]}"; do smoke $t & done
 wait
@@ -59,20 +60,23 @@ print(max(500, int(0.15 * budget / ae) // 100 * 100), max(1000, int(0.85 * budge
 EOF
 }
 
-train_tier() {  # tier data batch ae_batch
+train_tier() {  # tier data batch ae_batch prediction
   read -r ae_steps unet_steps ae_ms unet_ms < <(steps_for "$1")
   echo "tier $1: autoencoder ${ae_ms} ms/step -> $ae_steps steps, UNet ${unet_ms} ms/step -> $unet_steps steps"
   run=/tmp/run-$1
   export EMOJI_LDM_DATA=$HERE/.cache/$2 EMOJI_LDM_RUN=$run
   python3 train.py --device cuda --ae-steps "$ae_steps" --unet-steps "$unet_steps" --batch "$3" --ae-batch "$4" \
-    --minutes "$(python3 -c "print($TRAIN_SECONDS * 1.05 / 60)")" > /tmp/train-$1.log 2>&1
+    --prediction "$5" --minutes "$(python3 -c "print($TRAIN_SECONDS * 1.05 / 60)")" > /tmp/train-$1.log 2>&1
   # The weights first: if the evaluation overruns the call's limit, they still come back.
   cp "$run/ae.pt" "$OUT/tier$1-ae.pt"
   cp "$run/ema.pt" "$OUT/tier$1-ema.pt"
-  timeout 120 python3 evaluate.py --device cuda --classifier-steps "$JUDGE_STEPS" --report-dir "$run" --sheet "$run/emoji-ldm-contact-sheet.png" > /tmp/eval-$1.log 2>&1
+  # The exported names: emoji-ldm (the default, 64 px) and emoji-ldm-128; the reports follow evaluate.py.
+  if [ "$1" = 64 ]; then name=emoji-ldm suffix=; else name=emoji-ldm-$1 suffix=-$1; fi
+  timeout 120 python3 evaluate.py --device cuda --name "$name" --classifier-steps "$JUDGE_STEPS" --report-dir "$run" \
+    --sheet "$run/$name-contact-sheet.png" > /tmp/eval-$1.log 2>&1
   cp /tmp/train-$1.log /tmp/eval-$1.log "$run/"
-  tar czf "$OUT/tier$1-meta.tgz" -C "$run" history.json log.jsonl quality.json QUALITY.md emoji-ldm-contact-sheet.png \
-    "train-$1.log" "eval-$1.log" 2>&1
+  tar czf "$OUT/tier$1-meta.tgz" -C "$run" history.json log.jsonl "quality$suffix.json" "QUALITY$suffix.md" \
+    "$name-contact-sheet.png" "train-$1.log" "eval-$1.log" 2>&1
   echo "tier $1 done: $(tail -n 2 "$run/log.jsonl" | head -n 1)"
   grep -E "concept_set_top5|heldout_captions_top5" "$run/quality.json"
 }

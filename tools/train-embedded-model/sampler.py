@@ -13,7 +13,7 @@ def encode_prompts(text, tokenizer, prompts, device="cpu"):
 
 @torch.no_grad()
 def sample(text, unet, dec, scaling, tokenizer, prompts, seeds, steps=20, guidance=5.0, latent_shape=(16, 8, 8),
-           batch=128, device="cpu"):
+           batch=128, device="cpu", prediction="epsilon"):
     """Images in [-1, 1] on the CPU; the networks must already be on `device`. Noise comes from a CPU
     generator per seed, so a seed gives the same image on any device."""
     images = []
@@ -27,10 +27,11 @@ def sample(text, unet, dec, scaling, tokenizer, prompts, seeds, steps=20, guidan
         for t in reversed(range(1, schedule.TRAIN_STEPS, stride)):
             tt = torch.full((len(p),), float(t), device=device)
             eps_u, eps_c = unet(torch.cat([x, x]), torch.cat([tt, tt]), torch.cat([uncond, cond])).chunk(2)
-            eps = eps_u + guidance * (eps_c - eps_u)
+            out = eps_u + guidance * (eps_c - eps_u)  # guidance mixes v outputs the same way (diffusers does)
             a = schedule.alphas_cumprod[t]
+            eps = out if prediction == "epsilon" else a.sqrt() * out + (1 - a).sqrt() * x
             a_prev = schedule.alphas_cumprod[t - stride] if t - stride >= 0 else schedule.alphas_cumprod[0]
-            x0 = (x - (1 - a).sqrt() * eps) / a.sqrt()
+            x0 = (x - (1 - a).sqrt() * eps) / a.sqrt() if prediction == "epsilon" else a.sqrt() * x - (1 - a).sqrt() * out
             x = a_prev.sqrt() * x0 + (1 - a_prev).sqrt() * eps
         images.append(dec(x / scaling).clamp(-1, 1).cpu())
     return torch.cat(images)

@@ -6,7 +6,7 @@ with what it resumed from. Beside them, ema.pt holds only what export and evalua
 text encoder and UNet, the latent scaling factor): small enough to carry back from a GPU machine.
 Usage:
   /usr/bin/python3 train.py [--ae-steps N] [--unet-steps N] [--batch B] [--ae-batch B] [--minutes M] [--seed S]
-                            [--device cpu|cuda]
+                            [--device cpu|cuda] [--prediction epsilon|v_prediction]
 """
 import cpu_env  # noqa: F401  (must precede torch)
 import argparse
@@ -134,7 +134,7 @@ def caption_tokens(catalog, styles, tokenizer):
     return ids
 
 
-def save_ema(text, unet, ema, step, scaling_factor):
+def save_ema(text, unet, ema, step, scaling_factor, prediction):
     """The EMA weights as plain state dicts: what export_onnx.py and evaluate.py load."""
     params = list(text.parameters()) + list(unet.parameters())
     live = [p.detach().clone() for p in params]
@@ -145,11 +145,11 @@ def save_ema(text, unet, ema, step, scaling_factor):
                  "unet": {k: v.cpu() for k, v in unet.state_dict().items()}}
         for p, v in zip(params, live):
             p.copy_(v)
-    save(os.path.join(RUN, "ema.pt"), **state, step=step, scaling_factor=scaling_factor)
+    save(os.path.join(RUN, "ema.pt"), **state, step=step, scaling_factor=scaling_factor, prediction=prediction)
 
 
 def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, steps, deadline, scaling_factor,
-               batch=64):
+               batch=64, prediction="epsilon"):
     path = os.path.join(RUN, "unet.pt")
     params = list(text.parameters()) + list(unet.parameters())
     opt = torch.optim.AdamW(params, 1e-3, weight_decay=0.01, foreach=True)
@@ -167,7 +167,7 @@ def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, s
     def checkpoint():
         save(path, text=text.state_dict(), unet=unet.state_dict(), opt=opt.state_dict(), ema=ema, step=step,
              rng=rng_state())
-        save_ema(text, unet, ema, step, scaling_factor)
+        save_ema(text, unet, ema, step, scaling_factor, prediction)
 
     while step < steps and time.time() < deadline:
         lr = 1e-3 * min(1.0, (step + 1) / 200) * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * step / steps)))
@@ -188,7 +188,7 @@ def train_unet(latents, concepts, styles_of, catalog, style_names, text, unet, s
         noise = torch.randn_like(x0)
         t = torch.randint(0, schedule.TRAIN_STEPS, (batch,)).to(DEVICE)
         pred = unet(schedule.add_noise(x0, noise, t), t, text(tokens))
-        loss = F.mse_loss(pred, noise)
+        loss = F.mse_loss(pred, schedule.target(x0, noise, t, prediction))
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -221,6 +221,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu", help="cpu, or cuda on a machine with a GPU")
+    ap.add_argument("--prediction", default="epsilon", choices=schedule.PREDICTIONS,
+                    help="what the UNet predicts (v_prediction for the 128 px tier, see schedule.target)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     global DEVICE
@@ -263,7 +265,7 @@ def main():
     lat = load(latents_path)
     latents = (lat["latents"] * lat["scaling_factor"]).to(DEVICE if DEVICE.type == "cuda" else "cpu")
     train_unet(latents, concepts.tolist(), styles_of.tolist(), meta["concepts"], meta["styles"], text, unet,
-               args.unet_steps, deadline, lat["scaling_factor"], args.batch)
+               args.unet_steps, deadline, lat["scaling_factor"], args.batch, args.prediction)
 
 
 if __name__ == "__main__":
