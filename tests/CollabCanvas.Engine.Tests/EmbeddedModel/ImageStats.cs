@@ -27,4 +27,28 @@ internal static class ImageStats
 
         return sum / count / 255.0;
     }
+
+    /// <summary>
+    /// Mean per-channel distance from white (0..1) over a frame <paramref name="width"/> pixels wide along the edges:
+    /// every training image is an emoji on white, so a sampler that reads the model right leaves a clean frame.
+    /// </summary>
+    public static double FrameDistanceFromWhite(byte[] png, int width)
+    {
+        var pixels = Pixels.Read(png, out var w, out var h);
+        double sum = 0;
+        var count = 0;
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            var (x, y) = (i % w, i / w);
+            if (x >= width && x < w - width && y >= width && y < h - width)
+            {
+                continue;
+            }
+
+            sum += 765 - pixels[i].R - pixels[i].G - pixels[i].B;
+            count += 3;
+        }
+
+        return sum / count / 255.0;
+    }
 }
