@@ -13,13 +13,15 @@ internal sealed record BenchSettings(
     public static BenchSettings Parse(string[] args, string repositoryRoot)
     {
         var arguments = new BenchArguments(args, repositoryRoot);
-        return new BenchSettings(
-            arguments.Counts("clients", [10, 30]),
-            arguments.Int("steps", 30),
-            arguments.Int("runs", 3),
-            arguments.Int("keystrokes", 100),
-            TimeSpan.FromMilliseconds(arguments.Int("keystroke-gap-ms", 30)),
+        var settings = new BenchSettings(
+            arguments.Counts("clients", [10, 30], 1, 1000),
+            arguments.Int("steps", 30, 1, 150),
+            arguments.Int("runs", 3, 1, 100),
+            arguments.Int("keystrokes", 100, 1, 100_000),
+            TimeSpan.FromMilliseconds(arguments.Int("keystroke-gap-ms", 30, 0, 60_000)),
             arguments.FullPath("models-dir", Path.Combine("tests", "fixtures", "models")),
             arguments.FullPath("output", Path.Combine("bench", "results", "rooms.md")));
+        arguments.EnsureAllRead();
+        return settings;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CollabCanvas.Rooms.Benchmarks;
 
 /// <summary>
@@ -11,29 +13,57 @@ internal static class RoomsBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Any(arg => arg is "--help" or "-h"))
+        {
+            Console.WriteLine(BenchUsage.Text);
+            return 0;
+        }
+
         var root = RepositoryRoot.Find();
-        var mode = args.SkipWhile(arg => arg != "--mode").Skip(1).FirstOrDefault() ?? "hub";
-        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(mode is "workers" or "nodes" ? 60 : 20));
+        object settings;
+        try
+        {
+            settings = ParseSettings(args, root);
+        }
+        catch (BenchArgumentException wrong)
+        {
+            await Console.Error.WriteLineAsync($"Rooms benchmark: {wrong.Message}");
+            await Console.Error.WriteLineAsync(BenchUsage.Text);
+            return 2;
+        }
+
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(settings is BenchSettings ? 20 : 60));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             stopping.Cancel();
         };
 
-        switch (mode)
+        return settings switch
         {
-            case "workers":
-                return await Workers.WorkersBenchmark.RunAsync(root, args, stopping.Token);
-            case "nodes":
-                return await Nodes.NodesBenchmark.RunAsync(root, args, stopping.Token);
-            case "hub":
-                break;
-            default:
-                await Console.Error.WriteLineAsync($"Unknown --mode '{mode}': hub (the default), workers or nodes.");
-                return 2;
-        }
+            Workers.WorkersBenchSettings workers => await Workers.WorkersBenchmark.RunAsync(root, workers, args, stopping.Token),
+            Nodes.NodesBenchSettings nodes => await Nodes.NodesBenchmark.RunAsync(root, nodes, args, stopping.Token),
+            BenchSettings hub => await RunHubAsync(root, hub, args, stopping.Token),
+            _ => throw new UnreachableException($"No benchmark runs {settings.GetType().Name}."),
+        };
+    }
 
-        var settings = BenchSettings.Parse(args, root);
+    /// <summary>The settings of the mode <c>--mode</c> names (hub when none), all read before anything starts.</summary>
+    private static object ParseSettings(string[] args, string root)
+    {
+        var modeAt = Array.IndexOf(args, "--" + BenchArguments.ModeName);
+        var mode = modeAt >= 0 && modeAt + 1 < args.Length ? args[modeAt + 1] : "hub";
+        return mode switch
+        {
+            "hub" => BenchSettings.Parse(args, root),
+            "workers" => Workers.WorkersBenchSettings.Parse(args, root),
+            "nodes" => Nodes.NodesBenchSettings.Parse(args, root),
+            _ => throw new BenchArgumentException($"Unknown --mode '{mode}': hub (the default), workers or nodes."),
+        };
+    }
+
+    private static async Task<int> RunHubAsync(string root, BenchSettings settings, string[] args, CancellationToken cancellationToken)
+    {
         var loadBefore = LoadAverage();
         var results = new List<ScenarioResult>();
         var model = "";
@@ -44,14 +74,14 @@ internal static class RoomsBenchmark
             using var host = new BenchHost(root, settings.ModelsPath);
             model = host.ModelName;
             minInterval = host.ConfiguredMinInterval;
-            var result = await new RoomScenario(host, settings).RunAsync(clients, stopping.Token);
+            var result = await new RoomScenario(host, settings).RunAsync(clients, cancellationToken);
             Console.WriteLine(result);
             results.Add(result);
         }
 
         var command = "dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args));
         Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-        await File.WriteAllTextAsync(settings.Output, ResultsReport.Write(settings, model, command, results, minInterval, loadBefore, LoadAverage()), stopping.Token);
+        await File.WriteAllTextAsync(settings.Output, ResultsReport.Write(settings, model, command, results, minInterval, loadBefore, LoadAverage()), cancellationToken);
         Console.WriteLine($"Results written to {settings.Output}");
         return 0;
     }

@@ -20,7 +20,7 @@ internal sealed record NodesBenchSettings(
     public static NodesBenchSettings Parse(string[] args, string repositoryRoot)
     {
         var arguments = new BenchArguments(args, repositoryRoot);
-        return new NodesBenchSettings(
+        var settings = new NodesBenchSettings(
             arguments.Counts("nodes", [1, 2], 1, 4),
             arguments.Int("rooms", 6, 1, 100),
             arguments.Int("clients-per-room", 5, 1, 100),
@@ -31,5 +31,7 @@ internal sealed record NodesBenchSettings(
             arguments.Text("model", "emoji-ldm"),
             arguments.FullPath("models-dir", "models"),
             arguments.FullPath("output", Path.Combine("bench", "results", "web-nodes.md")));
+        arguments.EnsureAllRead();
+        return settings;
     }
 }

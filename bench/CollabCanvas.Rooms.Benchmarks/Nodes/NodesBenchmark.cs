@@ -6,9 +6,8 @@ namespace CollabCanvas.Rooms.Benchmarks.Nodes;
 /// </summary>
 internal static class NodesBenchmark
 {
-    public static async Task<int> RunAsync(string repositoryRoot, string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string repositoryRoot, NodesBenchSettings settings, string[] args, CancellationToken cancellationToken)
     {
-        var settings = NodesBenchSettings.Parse(args, repositoryRoot);
         await using var redis = await RedisServer.StartAsync(FreePorts.Next(), TimeSpan.FromSeconds(20), cancellationToken);
         var results = new List<NodesResult>();
         for (var run = 1; run <= settings.Runs; run++)

@@ -22,7 +22,7 @@ internal sealed record WorkersBenchSettings(
     public static WorkersBenchSettings Parse(string[] args, string repositoryRoot)
     {
         var arguments = new BenchArguments(args, repositoryRoot);
-        return new WorkersBenchSettings(
+        var settings = new WorkersBenchSettings(
             arguments.Counts("workers", [1, 2], 1, 16),
             arguments.Int("rooms", 6, 1, 100),
             arguments.Int("clients-per-room", 5, 1, 100),
@@ -35,5 +35,7 @@ internal sealed record WorkersBenchSettings(
             arguments.Text("model", "emoji-ldm"),
             arguments.FullPath("models-dir", "models"),
             arguments.FullPath("output", Path.Combine("bench", "results", "inference-workers.md")));
+        arguments.EnsureAllRead();
+        return settings;
     }
 }

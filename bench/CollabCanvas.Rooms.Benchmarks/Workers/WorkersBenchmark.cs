@@ -6,9 +6,8 @@ namespace CollabCanvas.Rooms.Benchmarks.Workers;
 /// </summary>
 internal static class WorkersBenchmark
 {
-    public static async Task<int> RunAsync(string repositoryRoot, string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string repositoryRoot, WorkersBenchSettings settings, string[] args, CancellationToken cancellationToken)
     {
-        var settings = WorkersBenchSettings.Parse(args, repositoryRoot);
         var results = new List<WorkersResult>();
         for (var run = 1; run <= settings.Runs; run++)
         {
