@@ -78,7 +78,7 @@ train_tier() {  # tier data batch ae_batch prediction
   tar czf "$OUT/tier$1-meta.tgz" -C "$run" history.json log.jsonl "quality$suffix.json" "QUALITY$suffix.md" \
     "$name-contact-sheet.png" "train-$1.log" "eval-$1.log" 2>&1
   echo "tier $1 done: $(tail -n 2 "$run/log.jsonl" | head -n 1)"
-  grep -E "concept_set_top5|heldout_captions_top5" "$run/quality.json"
+  grep -E "concept_set_top5|heldout_captions_top5" "$run/quality$suffix.json"
 }
 for t in "${TIERS[@]}"; do train_tier $t & done
 wait

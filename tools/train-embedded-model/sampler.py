@@ -26,8 +26,8 @@ def sample(text, unet, dec, scaling, tokenizer, prompts, seeds, steps=20, guidan
         stride = schedule.TRAIN_STEPS // steps
         for t in reversed(range(1, schedule.TRAIN_STEPS, stride)):
             tt = torch.full((len(p),), float(t), device=device)
-            eps_u, eps_c = unet(torch.cat([x, x]), torch.cat([tt, tt]), torch.cat([uncond, cond])).chunk(2)
-            out = eps_u + guidance * (eps_c - eps_u)  # guidance mixes v outputs the same way (diffusers does)
+            out_u, out_c = unet(torch.cat([x, x]), torch.cat([tt, tt]), torch.cat([uncond, cond])).chunk(2)
+            out = out_u + guidance * (out_c - out_u)  # epsilon or v: guidance mixes either the same way (as diffusers)
             a = schedule.alphas_cumprod[t]
             eps = out if prediction == "epsilon" else a.sqrt() * out + (1 - a).sqrt() * x
             a_prev = schedule.alphas_cumprod[t - stride] if t - stride >= 0 else schedule.alphas_cumprod[0]
