@@ -1,32 +1,23 @@
-using CollabCanvas.Data.Entities;
 using CollabCanvas.Data.Rooms;
+using CollabCanvas.Data.Tests.Databases;
+using CollabCanvas.Data.Tests.Postgres;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Rooms.Mask;
 using CollabCanvas.Rooms.Prompt;
-using Microsoft.Data.Sqlite;
+using CollabCanvas.Tests.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabCanvas.Data.Tests.Rooms;
 
-public sealed class EfRoomStateStoreTests : IDisposable
+/// <summary><see cref="EfRoomStateStore"/> on each provider.</summary>
+public abstract class RoomStateStoreTests : DatabaseTests
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly TestDbFactory _factory;
-
-    public EfRoomStateStoreTests()
-    {
-        _connection.Open();
-        _factory = new TestDbFactory(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options);
-        using var db = _factory.CreateDbContext();
-        db.Database.Migrate();
-    }
-
     [Fact]
     public async Task A_saved_state_loads_back_equal_in_every_part_that_matters()
     {
         var roomId = await NewRoomAsync();
         var author = Guid.NewGuid();
-        var store = new EfRoomStateStore(_factory, TimeProvider.System);
+        var store = new EfRoomStateStore(Factory, TimeProvider.System);
         var state = new RoomLiveState(
             new PromptSnapshot(3, "a fox 🦊", [new AuthorSpan(author, 0, 8)]),
             new PromptSnapshot(1, "blur", [new AuthorSpan(author, 0, 4)]),
@@ -50,33 +41,40 @@ public sealed class EfRoomStateStoreTests : IDisposable
         Assert.Equal((64, 48), (loaded.MaskWidth, loaded.MaskHeight));
         Assert.Equal(new byte[] { 1, 2, 3 }, loaded.LastResult!.Bytes);
         Assert.False(loaded.IsLive);
+        await using var db = Factory.CreateDbContext();
+        Assert.Equal(1, await db.RoomLiveStates.CountAsync(row => row.RoomId == roomId));
     }
 
     [Fact]
     public async Task Rooms_without_a_saved_state_or_that_were_deleted_have_none()
     {
-        var store = new EfRoomStateStore(_factory, TimeProvider.System);
+        var store = new EfRoomStateStore(Factory, TimeProvider.System);
+        var empty = new RoomLiveState(PromptSnapshot.Empty, PromptSnapshot.Empty, RoomParameters.Default,
+            new Dictionary<string, string>(), [], 8, 8, null, false);
         var missing = Guid.NewGuid();
+        var deleted = await NewRoomAsync();
+        await store.SaveAsync(deleted, empty, CancellationToken.None);
+        await using (var db = Factory.CreateDbContext())
+        {
+            db.Rooms.Remove(await db.Rooms.SingleAsync(room => room.Id == deleted));
+            await db.SaveChangesAsync();
+        }
 
-        await store.SaveAsync(missing, new RoomLiveState(PromptSnapshot.Empty, PromptSnapshot.Empty, RoomParameters.Default,
-            new Dictionary<string, string>(), [], 8, 8, null, false), CancellationToken.None);
+        await store.SaveAsync(missing, empty, CancellationToken.None);
+        await store.SaveAsync(deleted, empty, CancellationToken.None); // a save racing the deletion adds no orphan
 
         Assert.Null(await store.LoadAsync(missing, CancellationToken.None));
+        Assert.Null(await store.LoadAsync(deleted, CancellationToken.None));
     }
+}
 
-    private async Task<Guid> NewRoomAsync()
-    {
-        await using var db = _factory.CreateDbContext();
-        var room = new Room { Id = Guid.NewGuid(), Name = "Studio", JoinCode = "ABCDEF", CreatedByUserId = "u", CreatedAt = DateTimeOffset.UtcNow };
-        db.Rooms.Add(room);
-        await db.SaveChangesAsync();
-        return room.Id;
-    }
+public sealed class SqliteRoomStateStoreTests : RoomStateStoreTests
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabase.SqliteAsync();
+}
 
-    public void Dispose() => _connection.Dispose();
-
-    private sealed class TestDbFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
-    }
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRoomStateStoreTests(PostgresServer server) : RoomStateStoreTests
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }

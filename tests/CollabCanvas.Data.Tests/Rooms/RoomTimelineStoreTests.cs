@@ -1,38 +1,28 @@
-using CollabCanvas.Data.Entities;
 using CollabCanvas.Data.Rooms;
+using CollabCanvas.Data.Tests.Databases;
+using CollabCanvas.Data.Tests.Postgres;
 using CollabCanvas.Rooms.Timeline;
-using Microsoft.Data.Sqlite;
+using CollabCanvas.Tests.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabCanvas.Data.Tests.Rooms;
 
-public sealed class EfRoomTimelineStoreTests : IDisposable
+/// <summary><see cref="EfRoomTimelineStore"/> and <see cref="RoomTimelineRows.AddTimelineEntry"/> on each provider.</summary>
+public abstract class RoomTimelineStoreTests : DatabaseTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly TestDbFactory _factory;
-    private readonly EfRoomTimelineStore _store;
-
-    public EfRoomTimelineStoreTests()
-    {
-        _connection.Open();
-        _factory = new TestDbFactory(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options);
-        using var db = _factory.CreateDbContext();
-        db.Database.Migrate();
-        _store = new EfRoomTimelineStore(_factory);
-    }
+    private EfRoomTimelineStore Store => new(Factory);
 
     [Fact]
     public async Task Entries_read_back_in_time_order_with_their_details_and_a_grown_burst_is_rewritten_in_place()
     {
-        var roomId = await NewRoomAsync("ABCDEF");
+        var roomId = await NewRoomAsync();
         var burst = Entry(T0.AddSeconds(1), TimelineKind.PromptEdited, "Ana edited the prompt: +1 / −0 characters", ("inserted", "1"));
         var joined = Entry(T0, TimelineKind.Joined, "Ana joined");
-        await _store.SaveAsync(roomId, [burst, joined], CancellationToken.None);
+        await Store.SaveAsync(roomId, [burst, joined], CancellationToken.None);
 
         var grown = burst with { Until = T0.AddSeconds(3), Text = "Ana edited the prompt: +12 / −3 characters", Details = new Dictionary<string, string> { ["inserted"] = "12", ["deleted"] = "3" } };
         var saved = Entry(T0.AddSeconds(4), TimelineKind.VersionSaved, "Ana saved version “Fox”", ("title", "Fox"));
-        await _store.SaveAsync(roomId, [grown, saved], CancellationToken.None);
+        await Store.SaveAsync(roomId, [grown, saved], CancellationToken.None);
 
         var read = await ReadAsync(roomId);
         Assert.Equal([TimelineKind.Joined, TimelineKind.PromptEdited, TimelineKind.VersionSaved], read.Select(e => e.Kind));
@@ -48,26 +38,26 @@ public sealed class EfRoomTimelineStoreTests : IDisposable
     [Fact]
     public async Task A_room_never_sees_nor_changes_another_rooms_entries_and_a_deleted_room_takes_none()
     {
-        var first = await NewRoomAsync("ABCDEF");
-        var second = await NewRoomAsync("GHJKLM");
+        var first = await NewRoomAsync();
+        var second = await NewRoomAsync();
         var secret = Entry(T0, TimelineKind.Joined, "Sam joined");
-        await _store.SaveAsync(first, [secret], CancellationToken.None);
+        await Store.SaveAsync(first, [secret], CancellationToken.None);
 
         // The same id offered for the second room must not move or rewrite the first room's row.
-        await _store.SaveAsync(second, [secret with { Text = "overwritten" }, Entry(T0, TimelineKind.Joined, "Bo joined")], CancellationToken.None);
-        await _store.SaveAsync(Guid.NewGuid(), [Entry(T0, TimelineKind.Joined, "Nobody joined")], CancellationToken.None);
+        await Store.SaveAsync(second, [secret with { Text = "overwritten" }, Entry(T0, TimelineKind.Joined, "Bo joined")], CancellationToken.None);
+        await Store.SaveAsync(Guid.NewGuid(), [Entry(T0, TimelineKind.Joined, "Nobody joined")], CancellationToken.None);
 
         Assert.Equal(["Sam joined"], (await ReadAsync(first)).Select(e => e.Text));
         Assert.Equal(["Bo joined"], (await ReadAsync(second)).Select(e => e.Text));
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         Assert.Equal(2, await db.RoomTimeline.CountAsync());
     }
 
     [Fact]
     public async Task An_entry_added_in_a_services_transaction_commits_with_it_and_deleting_the_room_deletes_its_timeline()
     {
-        var roomId = await NewRoomAsync("ABCDEF");
-        await using (var db = _factory.CreateDbContext())
+        var roomId = await NewRoomAsync();
+        await using (var db = Factory.CreateDbContext())
         {
             db.AddTimelineEntry(roomId, Entry(T0, TimelineKind.VersionSaved, "Ana saved an untitled version"));
             Assert.Empty(await ReadAsync(roomId)); // nothing until the caller commits
@@ -75,7 +65,7 @@ public sealed class EfRoomTimelineStoreTests : IDisposable
         }
 
         Assert.Single(await ReadAsync(roomId));
-        await using (var db = _factory.CreateDbContext())
+        await using (var db = Factory.CreateDbContext())
         {
             db.Rooms.Remove(await db.Rooms.SingleAsync(room => room.Id == roomId));
             await db.SaveChangesAsync();
@@ -89,27 +79,22 @@ public sealed class EfRoomTimelineStoreTests : IDisposable
     private async Task<List<TimelineEntry>> ReadAsync(Guid roomId)
     {
         var entries = new List<TimelineEntry>();
-        await foreach (var entry in _store.ReadAsync(roomId, CancellationToken.None))
+        await foreach (var entry in Store.ReadAsync(roomId, CancellationToken.None))
         {
             entries.Add(entry);
         }
 
         return entries;
     }
+}
 
-    private async Task<Guid> NewRoomAsync(string code)
-    {
-        await using var db = _factory.CreateDbContext();
-        var room = new Room { Id = Guid.NewGuid(), Name = "Studio", JoinCode = code, CreatedByUserId = "u", CreatedAt = DateTimeOffset.UtcNow };
-        db.Rooms.Add(room);
-        await db.SaveChangesAsync();
-        return room.Id;
-    }
+public sealed class SqliteRoomTimelineStoreTests : RoomTimelineStoreTests
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabase.SqliteAsync();
+}
 
-    public void Dispose() => _connection.Dispose();
-
-    private sealed class TestDbFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
-    }
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRoomTimelineStoreTests(PostgresServer server) : RoomTimelineStoreTests
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }
