@@ -17,11 +17,23 @@ public interface IRoomGrain : IGrainWithGuidKey
 
     Task Unsubscribe(IRoomObserver observer);
 
-    /// <summary>A connection of <paramref name="caller"/> opened (a tab, a hub client).</summary>
-    Task<RoomSnapshot> Connect(RoomCaller caller);
+    /// <summary>
+    /// A connection of <paramref name="caller"/> opened (a tab, a hub client). <paramref name="connection"/> names it
+    /// and its web node, so the room drops it if that node dies; without one it lasts until a disconnect. A repeat of
+    /// the same connection changes nothing.
+    /// </summary>
+    Task<RoomSnapshot> Connect(RoomCaller caller, RoomConnection? connection = null);
 
-    /// <summary>A connection of the member closed.</summary>
-    Task Disconnect(Guid memberId);
+    /// <summary>A connection of the member closed: <paramref name="connectionId"/>, or any one of theirs when null.</summary>
+    Task Disconnect(Guid memberId, Guid? connectionId = null);
+
+    /// <summary>
+    /// A web node's renewal, every <c>Presence:HeartbeatInterval</c>, for a room it shows or has people in: keeps its
+    /// <paramref name="observer"/> subscribed (when given), renews the lease on its connections, brings back those the
+    /// room does not know (it started again after another node died) and drops the connections of nodes silent for
+    /// longer than <c>Presence:Lease</c>.
+    /// </summary>
+    Task Heartbeat(Guid nodeId, IRoomObserver? observer, IReadOnlyList<NodeConnection> connections);
 
     Task SetTyping(Guid memberId, bool isTyping);
 

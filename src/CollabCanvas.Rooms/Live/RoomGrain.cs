@@ -2,6 +2,7 @@ using CollabCanvas.Rooms.Mask;
 using CollabCanvas.Rooms.Prompt;
 using CollabCanvas.Rooms.Timeline;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
 namespace CollabCanvas.Rooms.Live;
@@ -64,8 +65,10 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
     /// <summary>Shown to a removed member whose command raced their removal.</summary>
     public const string RemovedMessage = "A facilitator removed you from this room.";
 
-    public RoomGrain(IRoomRenderer renderer, IRoomStateStore store, IRoomTimelineStore timelineStore, TimeProvider time, ILogger<RoomGrain> logger)
+    public RoomGrain(
+        IRoomRenderer renderer, IRoomStateStore store, IRoomTimelineStore timelineStore, TimeProvider time, IOptions<PresenceOptions> presence, ILogger<RoomGrain> logger)
     {
+        _connections = new PresenceConnections(time, presence.Value.Lease);
         _renderer = renderer;
         _store = store;
         _timelineStore = timelineStore;
@@ -145,7 +148,11 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         await FlushTimelineAsync(cancellationToken);
     }
 
-    public Task<RoomSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+    public Task<RoomSnapshot> GetSnapshot()
+    {
+        ExpireSilentNodes();
+        return Task.FromResult(Snapshot());
+    }
 
     public Task<FinishedRun?> GetFinishedRun() =>
         Task.FromResult(_lastRun is { } run && _lastResult is { } result ? new FinishedRun(run, result, _lastRunInitImage) : null);
@@ -167,68 +174,6 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         return Task.CompletedTask;
     }
 
-    public Task<RoomSnapshot> Connect(RoomCaller caller)
-    {
-        if (_removed.Contains(caller.MemberId))
-        {
-            // A connection that raced the removal: it gets the room as it is, but never reappears in presence.
-            return Task.FromResult(Snapshot());
-        }
-
-        if (!_colors.TryGetValue(caller.MemberId, out var color))
-        {
-            color = _colors.Count;
-            _colors[caller.MemberId] = color;
-        }
-
-        var joined = !_present.TryGetValue(caller.MemberId, out var existing);
-        _present[caller.MemberId] = new PresentMember(
-            caller.MemberId, caller.DisplayName, caller.Role, caller.IsGuest, color, (existing?.Connections ?? 0) + 1, existing?.IsTyping ?? false);
-        Publish(revision => new PresenceChanged(revision, PresentList(), joined ? $"{caller.DisplayName} joined" : null));
-        if (joined)
-        {
-            Note((timeline, now) => timeline.Add(TimelineEntries.Joined(now, caller)));
-        }
-        return Task.FromResult(Snapshot());
-    }
-
-    public Task Disconnect(Guid memberId)
-    {
-        if (_present.TryGetValue(memberId, out var member))
-        {
-            var left = member.Connections <= 1;
-            if (left)
-            {
-                _present.Remove(memberId);
-                AbandonPreviewsOf(memberId);
-                ForgetCaretsOf(memberId);
-            }
-            else
-            {
-                _present[memberId] = member with { Connections = member.Connections - 1 };
-            }
-
-            Publish(revision => new PresenceChanged(revision, PresentList(), left ? $"{member.DisplayName} left" : null));
-            if (left)
-            {
-                Note((timeline, now) => timeline.Add(TimelineEntries.Left(now, memberId, member.DisplayName)));
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task SetTyping(Guid memberId, bool isTyping)
-    {
-        if (_present.TryGetValue(memberId, out var member) && member.IsTyping != isTyping)
-        {
-            _present[memberId] = member with { IsTyping = isTyping };
-            Publish(revision => new PresenceChanged(revision, PresentList(), null));
-        }
-
-        return Task.CompletedTask;
-    }
-
     public Task MemberChanged(Guid memberId, RoomRole? newRole, MemberChange? change = null)
     {
         if (change is not null)
@@ -239,6 +184,7 @@ public sealed partial class RoomGrain : Grain, IRoomGrain
         if (newRole is null)
         {
             _removed.Add(memberId);
+            _connections.CloseAllOf(memberId);
         }
 
         // First to the member's own views (they stop, or re-check their role), then presence for everyone.
