@@ -11,7 +11,10 @@ public sealed class PresenceOptions : IValidatableObject
 {
     public const string SectionName = "Presence";
 
-    /// <summary>How often a node renews its people's presence in each room it shows.</summary>
+    /// <summary>
+    /// How often a node renews its people's presence in each room it shows. The heartbeat also keeps the node's room
+    /// observer subscribed, so it stays well under <see cref="RoomGrain.ObserverExpiry"/> (2 min).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:40")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 

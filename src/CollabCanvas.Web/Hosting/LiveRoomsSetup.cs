@@ -29,6 +29,8 @@ internal static class LiveRoomsSetup
         services.AddRoomRenderer(builder.Configuration);
         services.AddSingleton<IRoomStateStore, EfRoomStateStore>();
         services.AddSingleton<IRoomTimelineStore, EfRoomTimelineStore>();
+        services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NodePresence>();
         services.AddSingleton<RoomEventRelay>();
         services.AddOptions<RoomFloodOptions>().BindConfiguration(RoomFloodOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RoomFloodGuard>();

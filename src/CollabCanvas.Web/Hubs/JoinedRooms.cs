@@ -1,4 +1,5 @@
 using CollabCanvas.Rooms.Live;
+using CollabCanvas.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CollabCanvas.Web.Hubs;
@@ -7,7 +8,7 @@ namespace CollabCanvas.Web.Hubs;
 internal sealed class JoinedRooms
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, RoomCaller> _rooms = [];
+    private readonly Dictionary<Guid, LiveConnection> _rooms = [];
 
     public static JoinedRooms Of(HubCallerContext context)
     {
@@ -28,32 +29,33 @@ internal sealed class JoinedRooms
     {
         lock (_gate)
         {
-            return _rooms.TryGetValue(roomId, out caller!);
+            caller = _rooms.TryGetValue(roomId, out var connection) ? connection.Caller : null!;
+            return connection is not null;
         }
     }
 
     /// <summary>Records the join; false when this connection was already in the room.</summary>
-    public bool TryAdd(Guid roomId, RoomCaller caller)
+    public bool TryAdd(LiveConnection connection)
     {
         lock (_gate)
         {
-            return _rooms.TryAdd(roomId, caller);
+            return _rooms.TryAdd(connection.RoomId, connection);
         }
     }
 
-    public bool TryRemove(Guid roomId, out RoomCaller caller)
+    public bool TryRemove(Guid roomId, out LiveConnection connection)
     {
         lock (_gate)
         {
-            return _rooms.Remove(roomId, out caller!);
+            return _rooms.Remove(roomId, out connection!);
         }
     }
 
-    public IReadOnlyList<(Guid RoomId, RoomCaller Caller)> RemoveAll()
+    public IReadOnlyList<LiveConnection> RemoveAll()
     {
         lock (_gate)
         {
-            var all = _rooms.Select(pair => (pair.Key, pair.Value)).ToList();
+            var all = _rooms.Values.ToList();
             _rooms.Clear();
             return all;
         }

@@ -34,8 +34,9 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
         }
 
         // Authorize and appear in presence first: a refused person never gets near the room's group.
-        var (caller, _) = Ok(await live.ConnectAsync(actor, roomId, Aborted));
-        joined.TryAdd(roomId, caller);
+        var (connection, _) = Ok(await live.ConnectAsync(actor, roomId, Aborted));
+        var caller = connection.Caller;
+        joined.TryAdd(connection);
         try
         {
             await broadcaster.AttachAsync(roomId, caller.MemberId, Context.ConnectionId);
@@ -118,9 +119,9 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (roomId, caller) in JoinedRooms.Of(Context).RemoveAll())
+        foreach (var connection in JoinedRooms.Of(Context).RemoveAll())
         {
-            await LeaveAsync(roomId, caller);
+            await LeaveAsync(connection);
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -128,25 +129,25 @@ public sealed class RoomsHub(LiveRoomService live, RoomHubBroadcaster broadcaste
 
     private async Task LeaveRoomAsync(Guid roomId)
     {
-        if (JoinedRooms.Of(Context).TryRemove(roomId, out var caller))
+        if (JoinedRooms.Of(Context).TryRemove(roomId, out var connection))
         {
-            await LeaveAsync(roomId, caller);
+            await LeaveAsync(connection);
         }
     }
 
-    private async Task LeaveAsync(Guid roomId, RoomCaller caller)
+    private async Task LeaveAsync(LiveConnection connection)
     {
         try
         {
-            await live.DisconnectAsync(roomId, caller.MemberId);
+            await live.DisconnectAsync(connection);
         }
         catch (Exception ex)
         {
-            // The room may be restarting; its presence forgets the connection when it comes back.
-            logger.LogWarning(ex, "Room {RoomId} did not take member {MemberId} leaving", roomId, caller.MemberId);
+            // The room may be restarting; this node no longer reports the connection, so it does not come back.
+            logger.LogWarning(ex, "Room {RoomId} did not take member {MemberId} leaving", connection.RoomId, connection.Caller.MemberId);
         }
 
-        await broadcaster.DetachAsync(roomId, Context.ConnectionId);
+        await broadcaster.DetachAsync(connection.RoomId, Context.ConnectionId);
     }
 
     /// <summary>Who this connection joined the room as (presence owns what only present people do).</summary>

@@ -12,10 +12,13 @@ namespace CollabCanvas.Web.Live;
 /// allowance (<see cref="RoomFloodGuard"/>: the same buckets whether the call came from a circuit, the hub or
 /// the API), then talks to the room's grain.
 /// </summary>
-public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, RoomEventRelay relay, RoomFloodGuard flood)
+public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, RoomEventRelay relay, NodePresence presence, RoomFloodGuard flood)
 {
-    /// <summary>Opens a presence connection: the person appears in the room until <see cref="DisconnectAsync"/>.</summary>
-    public async Task<RoomResult<(RoomCaller Caller, RoomSnapshot Snapshot)>> ConnectAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens a presence connection: the person appears in the room until <see cref="DisconnectAsync"/> (or until this
+    /// node dies: the room then drops it within <c>Presence:Lease</c>).
+    /// </summary>
+    public async Task<RoomResult<(LiveConnection Connection, RoomSnapshot Snapshot)>> ConnectAsync(RoomActor actor, Guid roomId, CancellationToken cancellationToken = default)
     {
         var caller = await rooms.AuthorizeCallerAsync(actor, roomId, RoomAction.ViewRoom, cancellationToken);
         if (!caller.Succeeded)
@@ -23,11 +26,30 @@ public sealed class LiveRoomService(RoomService rooms, IGrainFactory grains, Roo
             return caller.Error!;
         }
 
-        var snapshot = await Grain(roomId).Connect(caller.Value!);
-        return RoomResult<(RoomCaller, RoomSnapshot)>.Ok((caller.Value!, snapshot));
+        // Known to the node first, so any heartbeat after this carries it (the room counts a connection once).
+        var connection = presence.Open(roomId, caller.Value!);
+        relay.EnsureHeartbeats();
+        RoomSnapshot snapshot;
+        try
+        {
+            snapshot = await Grain(roomId).Connect(caller.Value!, connection);
+        }
+        catch
+        {
+            presence.Close(roomId, connection.ConnectionId);
+            throw;
+        }
+
+        presence.Seen(roomId, snapshot.Present);
+        return RoomResult<(LiveConnection, RoomSnapshot)>.Ok((new LiveConnection(roomId, caller.Value!, connection.ConnectionId), snapshot));
     }
 
-    public Task DisconnectAsync(Guid roomId, Guid memberId) => Grain(roomId).Disconnect(memberId);
+    public async Task DisconnectAsync(LiveConnection connection)
+    {
+        // Forgotten by the node first: a heartbeat from now on no longer carries it, and the room ignores one sent before.
+        presence.Close(connection.RoomId, connection.ConnectionId);
+        await Grain(connection.RoomId).Disconnect(connection.Caller.MemberId, connection.ConnectionId);
+    }
 
     public Task<IAsyncDisposable> WatchAsync(Guid roomId, Func<LocalRoomEvent, Task> subscriber) => relay.WatchAsync(roomId, subscriber);
 

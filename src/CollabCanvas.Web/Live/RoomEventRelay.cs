@@ -1,24 +1,29 @@
 using CollabCanvas.Rooms.Live;
+using Microsoft.Extensions.Options;
 
 namespace CollabCanvas.Web.Live;
 
 /// <summary>
 /// Holds one grain observer per room shown on this node and fans its events out to the node's subscribers
-/// (Blazor circuits, hub connections). Subscriptions are renewed before the grain forgets them, and at once when
-/// a node leaves the cluster: the rooms whose grains lived there start again on another node, knowing no observers.
+/// (Blazor circuits, hub connections). Every <c>Presence:HeartbeatInterval</c> it sends each room this node shows or
+/// has people in a heartbeat (<see cref="IRoomGrain.Heartbeat"/>): it renews the observer before the grain forgets it
+/// and the lease on this node's people (<see cref="NodePresence"/>), and brings them back to a room that started again
+/// elsewhere. When a node leaves the cluster it does so at once: the rooms whose grains lived there start again on
+/// another node, knowing no observers and nobody present.
 /// </summary>
-public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipService membership, ILogger<RoomEventRelay> logger) : IAsyncDisposable
+public sealed class RoomEventRelay(
+    IGrainFactory grains, IClusterMembershipService membership, NodePresence presence, IOptions<PresenceOptions> options, ILogger<RoomEventRelay> logger)
+    : IAsyncDisposable
 {
-    private static readonly TimeSpan RenewEvery = RoomGrain.ObserverExpiry / 3;
-
     /// <summary>Tries after a node died: the first may still be routed to the dead node's activation.</summary>
     private static readonly TimeSpan[] FailoverRetryDelays = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, RoomFeed> _feeds = [];
     private readonly CancellationTokenSource _stopping = new();
-    private Task? _renewLoop;
+    private Task? _heartbeatLoop;
     private Task? _membershipLoop;
+    private bool _disposed;
 
     /// <summary>Starts delivering the room's events to <paramref name="subscriber"/>; dispose the result to stop.</summary>
     public async Task<IAsyncDisposable> WatchAsync(Guid roomId, Func<LocalRoomEvent, Task> subscriber)
@@ -28,7 +33,7 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
         lock (_gate)
         {
             isNew = !_feeds.TryGetValue(roomId, out var existing);
-            feed = existing ?? new RoomFeed(roomId, logger);
+            feed = existing ?? new RoomFeed(roomId, presence, logger);
             feed.Add(subscriber);
             if (isNew)
             {
@@ -36,8 +41,7 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
                 _feeds[roomId] = feed;
             }
 
-            _renewLoop ??= RenewLoopAsync(_stopping.Token);
-            _membershipLoop ??= ResubscribeWhenNodesDieAsync(_stopping.Token);
+            StartLoops();
         }
 
         if (isNew)
@@ -46,6 +50,15 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
         }
 
         return new Subscription(this, feed, subscriber);
+    }
+
+    /// <summary>Makes sure heartbeats run: called when this node opens a presence connection (which may not watch the room).</summary>
+    public void EnsureHeartbeats()
+    {
+        lock (_gate)
+        {
+            StartLoops();
+        }
     }
 
     /// <summary>How many rooms this node watches (for diagnostics and tests).</summary>
@@ -57,6 +70,15 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
             {
                 return _feeds.Count;
             }
+        }
+    }
+
+    private void StartLoops()
+    {
+        if (!_disposed)
+        {
+            _heartbeatLoop ??= HeartbeatLoopAsync(_stopping.Token);
+            _membershipLoop ??= HeartbeatWhenNodesDieAsync(_stopping.Token);
         }
     }
 
@@ -83,16 +105,16 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
         }
     }
 
-    private async Task RenewLoopAsync(CancellationToken cancellationToken)
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(RenewEvery);
+        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                foreach (var feed in await ResubscribeAsync(Feeds()))
+                foreach (var roomId in await HeartbeatAsync(Rooms()))
                 {
-                    logger.LogWarning("Renewing the subscription to room {RoomId} failed; retrying next round", feed.RoomId);
+                    logger.LogWarning("The heartbeat to room {RoomId} failed; retrying next round", roomId);
                 }
             }
         }
@@ -104,10 +126,10 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
 
     /// <summary>
     /// When a node is declared dead its grains are gone: the next call starts each again elsewhere, from the saved
-    /// state and with no observers. Subscribing again now starts this node's rooms and puts their events back on
-    /// the way, instead of leaving their watchers deaf until the next renewal.
+    /// state, with no observers and nobody present. A heartbeat now starts this node's rooms, puts their events back
+    /// on the way and this node's people back in presence, instead of leaving them deaf and absent until the next round.
     /// </summary>
-    private async Task ResubscribeWhenNodesDieAsync(CancellationToken cancellationToken)
+    private async Task HeartbeatWhenNodesDieAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -121,21 +143,21 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
                     continue;
                 }
 
-                logger.LogWarning("Node {Silos} left the cluster; subscribing again to the {Count} rooms this node shows", string.Join(", ", dead.Select(member => member.SiloAddress)), Feeds().Count);
-                IReadOnlyList<RoomFeed> pending = Feeds();
+                IReadOnlyList<Guid> pending = Rooms();
+                logger.LogWarning("Node {Silos} left the cluster; sending a heartbeat to the {Count} rooms this node shows", string.Join(", ", dead.Select(member => member.SiloAddress)), pending.Count);
                 foreach (var delay in FailoverRetryDelays)
                 {
                     await Task.Delay(delay, cancellationToken);
-                    pending = await ResubscribeAsync(pending);
+                    pending = await HeartbeatAsync(pending);
                     if (pending.Count == 0)
                     {
                         break;
                     }
                 }
 
-                foreach (var feed in pending)
+                foreach (var roomId in pending)
                 {
-                    logger.LogWarning("Room {RoomId} could not be subscribed again after a node left; the renewal will retry", feed.RoomId);
+                    logger.LogWarning("Room {RoomId} did not take a heartbeat after a node left; the next round will retry", roomId);
                 }
             }
         }
@@ -145,36 +167,41 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
         }
     }
 
-    private IReadOnlyList<RoomFeed> Feeds()
+    /// <summary>Rooms this node watches or has people in.</summary>
+    private IReadOnlyList<Guid> Rooms()
     {
         lock (_gate)
         {
-            return [.. _feeds.Values];
+            return [.. _feeds.Keys.Union(presence.Rooms())];
         }
     }
 
-    /// <summary>Subscribes each feed still wanted again (the grain ignores a repeat); returns those that failed.</summary>
-    private async Task<IReadOnlyList<RoomFeed>> ResubscribeAsync(IReadOnlyList<RoomFeed> feeds)
+    /// <summary>Sends each room this node's observer (if it still watches it) and connections; returns those that failed.</summary>
+    private async Task<IReadOnlyList<Guid>> HeartbeatAsync(IReadOnlyList<Guid> roomIds)
     {
-        List<RoomFeed> failed = [];
-        foreach (var feed in feeds)
+        List<Guid> failed = [];
+        foreach (var roomId in roomIds)
         {
+            IRoomObserver? observer;
             lock (_gate)
             {
-                if (!_feeds.TryGetValue(feed.RoomId, out var current) || current != feed)
-                {
-                    continue;
-                }
+                observer = _feeds.TryGetValue(roomId, out var feed) ? feed.Reference : null;
+            }
+
+            var connections = presence.ConnectionsIn(roomId);
+            if (observer is null && connections.Count == 0)
+            {
+                continue; // left since the list was made
             }
 
             try
             {
-                await grains.GetGrain<IRoomGrain>(feed.RoomId).Subscribe(feed.Reference!);
+                await grains.GetGrain<IRoomGrain>(roomId).Heartbeat(presence.NodeId, observer, connections);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogDebug(ex, "Subscribing to room {RoomId} failed", feed.RoomId);
-                failed.Add(feed);
+                logger.LogDebug(ex, "The heartbeat to room {RoomId} failed", roomId);
+                failed.Add(roomId);
             }
         }
 
@@ -183,15 +210,23 @@ public sealed class RoomEventRelay(IGrainFactory grains, IClusterMembershipServi
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        if (_renewLoop is not null)
+        Task? heartbeats;
+        Task? memberships;
+        lock (_gate)
         {
-            await _renewLoop;
+            _disposed = true;
+            (heartbeats, memberships) = (_heartbeatLoop, _membershipLoop);
         }
 
-        if (_membershipLoop is not null)
+        await _stopping.CancelAsync();
+        if (heartbeats is not null)
         {
-            await _membershipLoop;
+            await heartbeats;
+        }
+
+        if (memberships is not null)
+        {
+            await memberships;
         }
 
         _stopping.Dispose();

@@ -40,7 +40,7 @@ public sealed class LocalRoomEvent
 /// This node's observer of one room: it receives the grain's events and hands them to local subscribers in the
 /// room's order (events from a grain on another node can arrive out of order; <see cref="RevisionOrder"/>).
 /// </summary>
-internal sealed class RoomFeed(Guid roomId, ILogger logger) : IRoomObserver
+internal sealed class RoomFeed(Guid roomId, NodePresence presence, ILogger logger) : IRoomObserver
 {
     /// <summary>How long an event past a gap waits for the missing ones (see <see cref="RevisionOrder"/>).</summary>
     public static readonly TimeSpan ReorderWindow = TimeSpan.FromMilliseconds(250);
@@ -85,6 +85,7 @@ internal sealed class RoomFeed(Guid roomId, ILogger logger) : IRoomObserver
 
     public Task OnRoomEvent(RoomEvent roomEvent)
     {
+        presence.Observe(RoomId, roomEvent);
         lock (_orderGate)
         {
             Hand(_order.Take(roomEvent, TimeProvider.System.GetTimestamp()));

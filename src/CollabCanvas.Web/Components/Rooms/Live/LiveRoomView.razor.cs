@@ -20,6 +20,10 @@ public sealed partial class LiveRoomView : IAsyncDisposable
 {
     private LiveRoomState? state;
     private RoomCaller? caller;
+
+    // The presence connection this view opened; closed on dispose (caller above follows role changes).
+    private LiveConnection? connection;
+
     private string? error;
     private string? commandError;
     private string? accessNotice;
@@ -91,7 +95,8 @@ public sealed partial class LiveRoomView : IAsyncDisposable
             return;
         }
 
-        (caller, var snapshot) = connected.Value;
+        (connection, var snapshot) = connected.Value;
+        caller = connection.Caller;
         state = new LiveRoomState(snapshot);
     }
 
@@ -154,11 +159,18 @@ public sealed partial class LiveRoomView : IAsyncDisposable
     {
         error = message;
         state = null;
-        caller = null; // the room already took them out of presence: nothing to disconnect
+        caller = null;
         if (watch is not null)
         {
             await watch.DisposeAsync();
             watch = null;
+        }
+
+        if (connection is { } closing)
+        {
+            // The room already took them out of presence (it ignores this close); the node must stop reporting them.
+            connection = null;
+            await Live.DisconnectAsync(closing);
         }
 
         StateHasChanged();
@@ -357,9 +369,9 @@ public sealed partial class LiveRoomView : IAsyncDisposable
             await watch.DisposeAsync();
         }
 
-        if (caller is not null)
+        if (connection is not null)
         {
-            await Live.DisconnectAsync(RoomId, caller.MemberId);
+            await Live.DisconnectAsync(connection);
         }
     }
 }
