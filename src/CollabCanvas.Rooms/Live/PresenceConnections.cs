@@ -2,7 +2,7 @@ namespace CollabCanvas.Rooms.Live;
 
 /// <summary>
 /// The open connections behind a room's presence and the web node each came through, with a lease per node: a node
-/// not heard from (a connection, a heartbeat) for the lease is taken for dead and its connections close. Connections
+/// not heard from (a new connection, a heartbeat) for the lease is taken for dead and its connections close. Connections
 /// of <see cref="RoomConnection.NoNode"/> never expire. A closed connection's id is remembered for one lease, so a
 /// heartbeat the node sent just before the close cannot bring it back. The grain is the only writer (no locks).
 /// </summary>
@@ -21,11 +21,9 @@ public sealed class PresenceConnections(TimeProvider time, TimeSpan lease)
         }
 
         _open[connection.ConnectionId] = (memberId, connection.NodeId);
-        if (connection.NodeId != RoomConnection.NoNode)
-        {
-            // A node's lease starts with its first connection, so one that dies before its first heartbeat still expires.
-            _nodeHeardAt.TryAdd(connection.NodeId, time.GetUtcNow());
-        }
+        // A node's lease starts with its first connection (one that dies before its first heartbeat still expires),
+        // and a new connection from it shows it is alive as well as a heartbeat does.
+        Renew(connection.NodeId);
 
         return true;
     }

@@ -42,6 +42,20 @@ public sealed class PresenceConnectionsTests
     }
 
     [Fact]
+    public void A_new_connection_from_a_node_renews_its_lease_as_a_heartbeat_does()
+    {
+        var connections = Connections();
+        connections.Open(On(_nodeA), _ada);
+        _clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        connections.Open(On(_nodeA), _bo);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Empty(connections.Expire());
+
+        _clock.Advance(Lease);
+        Assert.Equal(new[] { _ada, _bo }.Order(), connections.Expire().Order());
+    }
+
+    [Fact]
     public void Connections_of_no_node_never_expire()
     {
         var connections = Connections();
