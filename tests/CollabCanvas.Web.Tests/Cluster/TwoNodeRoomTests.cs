@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Web.Tests.Crash;
@@ -15,18 +16,30 @@ namespace CollabCanvas.Web.Tests.Cluster;
 /// are in one room (one grain in the cluster), see each other's edits and the same generation; when the worker running
 /// the room's job dies, people on both nodes hear a clear failure at once and the next job runs on the other worker;
 /// when node B (where the room's grain lives) dies, the room starts again on node A from its saved state, node A's
-/// people carry on without reconnecting, B's person reconnects to A and catches up, and the room still generates.
+/// people carry on without reconnecting (and stay in the room's presence, in their colours), B's person reconnects to
+/// A and catches up, and the room still generates. In a second room, whose grain lives on A, the person who was on B
+/// and does not come back leaves the room's presence within the presence lease.
 /// </summary>
 public sealed class TwoNodeRoomTests(ITestOutputHelper output)
 {
     private const string Model = "tiny-txt2img";
+
+    /// <summary>Short presence heartbeats and lease (defaults 10 s / 30 s), so a dead node's people leave quickly.</summary>
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan PresenceLease = TimeSpan.FromSeconds(8);
 
     [Fact]
     public async Task People_on_two_nodes_share_one_room_survive_a_dead_worker_and_node_A_carries_on_when_node_B_dies()
     {
         var clock = Stopwatch.StartNew();
         // With the hub's Redis backplane on: each node still sends a room's events only to its own connections.
-        await using var cluster = await ClusterWithWorkers.StartAsync(nodes: 2, workers: 2, [("RoomsHub__RedisBackplane", "true")]);
+        await using var cluster = await ClusterWithWorkers.StartAsync(nodes: 2, workers: 2,
+        [
+            ("RoomsHub__RedisBackplane", "true"),
+            ("Presence__HeartbeatInterval", HeartbeatInterval.ToString("c", CultureInfo.InvariantCulture)),
+            ("Presence__Lease", PresenceLease.ToString("c", CultureInfo.InvariantCulture)),
+        ]);
         var (nodeA, nodeB) = (cluster.Nodes[0], cluster.Nodes[1]);
         output.WriteLine($"Redis, two nodes and two workers up and linked after {clock.Elapsed.TotalSeconds:0.0} s");
         try
@@ -73,6 +86,12 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
                 () => $"{ClientName(client, everyone)} sees Ada, Cy and Bo present (sees {string.Join(", ", Present(client, roomId))})");
         }
 
+        // A second room, opened first on node A (so its grain lives there and survives B's death), with Dee on node B.
+        var (lobbyA, lobbyB, lobbyId) = await OpenLobbyAsync(ada, nodeA, nodeB);
+        await using var adaInLobby = lobbyA;
+        await using var deeInLobby = lobbyB;
+        var colorsBeforeKill = Colors(a, roomId);
+
         // Edits cross nodes both ways, with their authors.
         await a.TypeAsync(0, "a red fox");
         await WaitForTextAsync(everyone, "a red fox");
@@ -118,6 +137,34 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
                 () => client.Events<PresenceChanged>(roomId).Skip(presenceBeforeKill[client]).Any(e => e.Present.Any(p => p.DisplayName == "Bo")),
                 $"{ClientName(client, everyone)} sees Bo come back", timeoutSeconds: 30);
         }
+
+        // Ada and Cy are still present (node A told the room, started again on A, who it holds), Bo too, each in
+        // the colour they had; and nobody from node B lingers.
+        foreach (var client in new[] { a, c, bAgain })
+        {
+            await RoomHubClient.WaitUntilAsync(
+                () => Present(client, roomId).SetEquals(["Ada", "Cy", "Bo"]) && Colors(client, roomId).Count == 3,
+                () => $"{ClientName(client, everyone)} sees Ada, Cy and Bo present after the kill (sees {string.Join(", ", Present(client, roomId))})");
+            Assert.Equal(colorsBeforeKill, Colors(client, roomId));
+            Assert.All(LastPresence(client, roomId), member => Assert.Equal(1, member.Connections));
+        }
+
+        // In the lobby (its grain on A), Dee's node died and she did not come back: she leaves within the lease (and
+        // a heartbeat), Ada stays.
+        await RoomHubClient.WaitUntilAsync(() => Present(adaInLobby, lobbyId).SetEquals(["Ada"]),
+            () => $"Ada sees Dee leave the lobby (sees {string.Join(", ", Present(adaInLobby, lobbyId))})",
+            timeoutSeconds: (int)(PresenceLease + HeartbeatInterval).TotalSeconds + 30);
+        var deeGone = clock.Elapsed - killedAt;
+        output.WriteLine($"Dee (node B) left the lobby's presence {deeGone.TotalSeconds:0.0} s after the kill (lease {PresenceLease.TotalSeconds} s, heartbeat {HeartbeatInterval.TotalSeconds} s)");
+        // Usually the lobby's grain lived on A all along and the lease took Dee out ("Dee left"). When the cluster's
+        // directory entry for it was on B, Orleans starts it again on A instead (its revisions jump): then A's
+        // heartbeat brought Ada back and Dee was never there. Either way she is gone and Ada stays.
+        var lobbyChanges = adaInLobby.Events<PresenceChanged>(lobbyId);
+        var lobbyRestarted = lobbyChanges.Zip(lobbyChanges.Skip(1)).Any(pair => pair.Second.Revision - pair.First.Revision > 10_000);
+        output.WriteLine(lobbyRestarted ? "The lobby started again on A after the kill" : "The lobby lived on A throughout; the lease took Dee out");
+        Assert.True(lobbyRestarted || lobbyChanges.Any(e => e.Notice == "Dee left"), "the lobby neither started again nor said Dee left");
+        // The bound is the lease plus a heartbeat; the slack is for this loaded 2-core machine and B's death being noticed.
+        Assert.True(deeGone < PresenceLease + HeartbeatInterval + TimeSpan.FromSeconds(15), $"Dee left the lobby {deeGone.TotalSeconds:0.0} s after the kill");
 
         await a.TypeAsync(a.PromptText.Length, " in snow");
         RoomHubClient[] afterKill = [a, c, bAgain];
@@ -238,10 +285,41 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
         Assert.All(ends, end => Assert.Equal(ends[0].Result!.Bytes, end.Result!.Bytes));
     }
 
-    private static HashSet<string> Present(RoomHubClient client, Guid roomId) =>
-        client.Events<PresenceChanged>(roomId) is { Count: > 0 } changes
-            ? [.. changes[^1].Present.Select(p => p.DisplayName)]
-            : [.. client.Session?.Snapshot.Present.Select(p => p.DisplayName) ?? []];
+    /// <summary>
+    /// Ada (on A) opens a second room first, so its grain starts on node A; Dee, a guest on node B, joins it. Returns
+    /// their hub clients once both see each other there.
+    /// </summary>
+    private static async Task<(RoomHubClient Ada, RoomHubClient Dee, Guid LobbyId)> OpenLobbyAsync(CrashRoomClient ada, AppProcess nodeA, AppProcess nodeB)
+    {
+        var lobbyId = await ada.CreateRoomAsync("Lobby");
+        var (_, code) = await ada.GetRoomAsync(lobbyId);
+        // Ada enters first: the grain starts on her node (joining by code on B would tell the grain, starting it there).
+        var adaInLobby = await RoomHubClient.ConnectAsync(nodeA.BaseAddress, ada.Cookies, messagePack: true);
+        await adaInLobby.JoinAsync(lobbyId);
+
+        using var dee = new CrashRoomClient(new CookieContainer());
+        dee.Connect(nodeB);
+        await dee.JoinAsync(code!, "Dee");
+        var deeInLobby = await RoomHubClient.ConnectAsync(nodeB.BaseAddress, dee.Cookies);
+        await deeInLobby.JoinAsync(lobbyId);
+        foreach (var client in new[] { deeInLobby, adaInLobby })
+        {
+            await RoomHubClient.WaitUntilAsync(() => Present(client, lobbyId).SetEquals(["Ada", "Dee"]),
+                () => $"the lobby shows Ada and Dee to {(client == adaInLobby ? "Ada" : "Dee")} (sees {string.Join(", ", Present(client, lobbyId))}; "
+                    + $"presence changes: {string.Join(" | ", client.Events<PresenceChanged>(lobbyId).Select(e => $"{e.Revision} {e.Notice}: {string.Join(",", e.Present.Select(p => p.DisplayName))}"))}; "
+                    + $"all events {client.EventCount})");
+        }
+
+        return (adaInLobby, deeInLobby, lobbyId);
+    }
+
+    private static IReadOnlyList<PresentMember> LastPresence(RoomHubClient client, Guid roomId) =>
+        client.Events<PresenceChanged>(roomId) is { Count: > 0 } changes ? changes[^1].Present : client.Session?.Snapshot.Present ?? [];
+
+    private static HashSet<string> Present(RoomHubClient client, Guid roomId) => [.. LastPresence(client, roomId).Select(p => p.DisplayName)];
+
+    private static Dictionary<string, int> Colors(RoomHubClient client, Guid roomId) =>
+        LastPresence(client, roomId).ToDictionary(p => p.DisplayName, p => p.ColorIndex);
 
     private static string ClientName(RoomHubClient client, RoomHubClient[] everyone) =>
         Array.IndexOf(everyone, client) switch { 0 => "Ada (node A)", 1 => "Cy (node A)", 2 => "Bo (node B)", _ => "Bo (node A)" };
