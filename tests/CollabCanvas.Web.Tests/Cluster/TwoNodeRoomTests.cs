@@ -159,7 +159,7 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
         // Usually the lobby's grain lived on A all along and the lease took Dee out ("Dee left"). When the cluster's
         // directory entry for it was on B, Orleans starts it again on A instead (its revisions jump): then A's
         // heartbeat brought Ada back and Dee was never there. Either way she is gone and Ada stays.
-        var lobbyChanges = adaInLobby.Events<PresenceChanged>(lobbyId);
+        var lobbyChanges = adaInLobby.Events<PresenceChanged>(lobbyId).OrderBy(e => e.Revision).ToList();
         var lobbyRestarted = lobbyChanges.Zip(lobbyChanges.Skip(1)).Any(pair => pair.Second.Revision - pair.First.Revision > 10_000);
         output.WriteLine(lobbyRestarted ? "The lobby started again on A after the kill" : "The lobby lived on A throughout; the lease took Dee out");
         Assert.True(lobbyRestarted || lobbyChanges.Any(e => e.Notice == "Dee left"), "the lobby neither started again nor said Dee left");
@@ -313,8 +313,16 @@ public sealed class TwoNodeRoomTests(ITestOutputHelper output)
         return (adaInLobby, deeInLobby, lobbyId);
     }
 
-    private static IReadOnlyList<PresentMember> LastPresence(RoomHubClient client, Guid roomId) =>
-        client.Events<PresenceChanged>(roomId) is { Count: > 0 } changes ? changes[^1].Present : client.Session?.Snapshot.Present ?? [];
+    /// <summary>
+    /// Presence as a client reads it: the newest by revision (one-way messages can arrive after a later one; clients
+    /// skip events at or below the revision they have), or the join snapshot when no later change came.
+    /// </summary>
+    private static IReadOnlyList<PresentMember> LastPresence(RoomHubClient client, Guid roomId)
+    {
+        var newest = client.Events<PresenceChanged>(roomId).MaxBy(e => e.Revision);
+        var snapshot = client.Session?.Snapshot;
+        return newest is not null && (snapshot is null || newest.Revision > snapshot.Revision) ? newest.Present : snapshot?.Present ?? [];
+    }
 
     private static HashSet<string> Present(RoomHubClient client, Guid roomId) => [.. LastPresence(client, roomId).Select(p => p.DisplayName)];
 
