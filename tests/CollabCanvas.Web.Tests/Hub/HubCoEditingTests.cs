@@ -15,15 +15,9 @@ public sealed class HubCoEditingTests(BrowserAppFactory app)
     [Fact]
     public async Task Two_clients_typing_at_once_converge_on_the_servers_text_with_each_authors_characters()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var bo = await HubPeople.RegisterAsync(app, "Bo");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Editor);
-
-        await using var a = await RoomHubClient.ConnectAsync(app, ada);
-        await using var b = await RoomHubClient.ConnectAsync(app, bo, messagePack: true);
-        var sessionA = await a.JoinAsync(room.Id);
-        var sessionB = await b.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Bo", RoomRole.Editor, secondOnMessagePack: true);
+        var (ada, room, a, b) = (two.Ada, two.Room, two.AdaClient, two.SecondClient);
+        var (sessionA, sessionB) = (a.Session!, b.Session!);
         Assert.Equal(RoomRole.Facilitator, sessionA.Me.Role);
         Assert.Contains(sessionB.Snapshot.Present, p => p.DisplayName == "Ada");
         await RoomHubClient.WaitUntilAsync(
@@ -71,14 +65,9 @@ public sealed class HubCoEditingTests(BrowserAppFactory app)
     [Fact]
     public async Task A_restore_reaches_every_hub_client_which_starts_over_from_the_restored_text_with_its_authors()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var bo = await HubPeople.RegisterAsync(app, "Bo");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Editor);
-        await using var a = await RoomHubClient.ConnectAsync(app, ada);
-        await using var b = await RoomHubClient.ConnectAsync(app, bo, messagePack: true);
-        var sessionA = await a.JoinAsync(room.Id);
-        await b.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Bo", RoomRole.Editor, secondOnMessagePack: true);
+        var (room, a, b) = (two.Room, two.AdaClient, two.SecondClient);
+        var sessionA = a.Session!;
         await a.TypeAsync(0, "old text");
         await RoomHubClient.WaitUntilAsync(() => b.PromptText == "old text" && !a.HasPendingEdits, "Bo sees Ada's text");
 

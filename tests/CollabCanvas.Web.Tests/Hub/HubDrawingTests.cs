@@ -64,14 +64,9 @@ public sealed class HubDrawingTests(BrowserAppFactory app)
     [Fact]
     public async Task A_caret_shared_in_an_older_revision_reaches_the_others_moved_through_the_edits_since()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var bo = await HubPeople.RegisterAsync(app, "Bo");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Editor);
-        await using var a = await RoomHubClient.ConnectAsync(app, ada);
-        await using var b = await RoomHubClient.ConnectAsync(app, bo, messagePack: true);
-        await a.JoinAsync(room.Id);
-        var sessionB = await b.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Bo", RoomRole.Editor, secondOnMessagePack: true);
+        var (ada, room, a, b) = (two.Ada, two.Room, two.AdaClient, two.SecondClient);
+        var sessionB = b.Session!;
 
         await a.TypeAsync(0, "a red fox");
         await RoomHubClient.WaitUntilAsync(() => b.PromptText == "a red fox" && !a.HasPendingEdits, "Bo has Ada's text");

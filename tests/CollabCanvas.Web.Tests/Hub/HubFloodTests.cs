@@ -19,14 +19,8 @@ public sealed class HubFloodTests(FloodCollection.SlowRefillApp app)
     [Fact]
     public async Task A_flood_of_strokes_is_refused_with_a_message_while_someone_else_paints_on()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var flo = await HubPeople.RegisterAsync(app, "Flo");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        await People.AddMemberAsync(app, ada.Person, room, flo.Person, RoomRole.Editor);
-        await using var a = await RoomHubClient.ConnectAsync(app, ada);
-        await using var f = await RoomHubClient.ConnectAsync(app, flo, messagePack: true);
-        await a.JoinAsync(room.Id);
-        await f.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Flo", RoomRole.Editor, secondOnMessagePack: true);
+        var (room, a, f) = (two.Room, two.AdaClient, two.SecondClient);
 
         var flood = Enumerable.Range(0, FloodSize)
             .Select(i => Outcome(f.Connection.InvokeAsync<MaskStroke>("AddStroke", room.Id, new MaskStrokeBuilder().At(i % 50).Build())))

@@ -13,16 +13,9 @@ public sealed class HubGenerationTests(BrowserAppFactory app)
     [Fact]
     public async Task Both_clients_receive_every_step_the_same_preview_bytes_and_the_same_final_image()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var bo = await HubPeople.RegisterAsync(app, "Bo");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        await People.AddMemberAsync(app, ada.Person, room, bo.Person, RoomRole.Viewer);
-
         // One client on each protocol: MessagePack carries the bytes as they are, JSON as base64.
-        await using var a = await RoomHubClient.ConnectAsync(app, ada, messagePack: true);
-        await using var b = await RoomHubClient.ConnectAsync(app, bo);
-        await a.JoinAsync(room.Id);
-        await b.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Bo", RoomRole.Viewer, adaOnMessagePack: true);
+        var (room, a, b) = (two.Room, two.AdaClient, two.SecondClient);
         await a.Connection.InvokeAsync("ChangeParameters", room.Id, new ParameterChange(Steps: 6, Seed: 7));
         await a.Connection.InvokeAsync("Generate", room.Id);
 

@@ -59,14 +59,8 @@ public sealed class HubMembershipTests(BrowserAppFactory app)
     [Fact]
     public async Task A_person_whose_role_is_lowered_over_http_is_told_and_refused_what_the_new_role_may_not_do()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var flo = await HubPeople.RegisterAsync(app, "Flo");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        var floId = await People.AddMemberAsync(app, ada.Person, room, flo.Person, RoomRole.Editor);
-        await using var a = await RoomHubClient.ConnectAsync(app, ada);
-        await using var f = await RoomHubClient.ConnectAsync(app, flo);
-        await a.JoinAsync(room.Id);
-        await f.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Flo", RoomRole.Editor);
+        var (ada, room, floId, a, f) = (two.Ada, two.Room, two.SecondMemberId, two.AdaClient, two.SecondClient);
 
         var response = await ada.Person.Client.PutAsJsonAsync($"/api/rooms/{room.Id}/members/{floId}/role", new { role = "Viewer" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -21,14 +21,9 @@ public sealed class HubRefusalTests(BrowserAppFactory app)
     [Fact]
     public async Task A_viewers_edit_and_generate_are_refused_with_a_message_and_the_room_carries_on()
     {
-        var ada = await HubPeople.RegisterAsync(app, "Ada");
-        var vic = await HubPeople.RegisterAsync(app, "Vic");
-        var room = await People.CreateRoomAsync(app, ada.Person);
-        await People.AddMemberAsync(app, ada.Person, room, vic.Person, RoomRole.Viewer);
-        await using var a = await RoomHubClient.ConnectAsync(app, ada);
-        await using var v = await RoomHubClient.ConnectAsync(app, vic);
-        await a.JoinAsync(room.Id);
-        var viewer = await v.JoinAsync(room.Id);
+        await using var two = await TwoPeopleInARoom.JoinAsync(app, "Vic", RoomRole.Viewer);
+        var (room, a, v) = (two.Room, two.AdaClient, two.SecondClient);
+        var viewer = v.Session!;
         Assert.Equal(RoomRole.Viewer, viewer.Me.Role);
 
         var generate = await Assert.ThrowsAsync<HubException>(() => v.Connection.InvokeAsync("Generate", room.Id));
