@@ -67,6 +67,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                     starts.Add(starting.Elapsed);
                     ada.Connect(app);
                     await CheckAfterRestartAsync(settings, ada, roomId, acknowledged, $"before kill {kill}");
+
+                    // The first round after a start loads the model and starts the room's grain: on a loaded machine it
+                    // outlasts the whole kill window, and every kill then landed before any save (the loop never got
+                    // going). One uninterrupted round first puts the kills in warm rounds, which the window was measured
+                    // on; it also proves the restarted app generates and saves.
+                    await loop.RunOnceAsync(CancellationToken.None);
                 }
 
                 var work = loop.RunUntilFailureAsync();
@@ -85,7 +91,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
             output.WriteLine($"{Kills} kills ({killsDuringSave} with a save in flight), {acknowledged.Count} versions acknowledged, " +
                 $"{loop.Rounds} rounds started, restarts took {starts.Average(start => start.TotalSeconds):0.0} s on average, {clock.Elapsed.TotalSeconds:0.0} s in all");
-            Assert.True(acknowledged.Count >= 3, $"Only {acknowledged.Count} saves were acknowledged: the loop never got going.");
         }
         finally
         {
