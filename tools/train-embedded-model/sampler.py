@@ -29,9 +29,8 @@ def sample(text, unet, dec, scaling, tokenizer, prompts, seeds, steps=20, guidan
             out_u, out_c = unet(torch.cat([x, x]), torch.cat([tt, tt]), torch.cat([uncond, cond])).chunk(2)
             out = out_u + guidance * (out_c - out_u)  # epsilon or v: guidance mixes either the same way (as diffusers)
             a = schedule.alphas_cumprod[t]
-            eps = out if prediction == "epsilon" else a.sqrt() * out + (1 - a).sqrt() * x
+            eps, x0 = schedule.noise_and_x0(out, x, a, prediction)
             a_prev = schedule.alphas_cumprod[t - stride] if t - stride >= 0 else schedule.alphas_cumprod[0]
-            x0 = (x - (1 - a).sqrt() * eps) / a.sqrt() if prediction == "epsilon" else a.sqrt() * x - (1 - a).sqrt() * out
             x = a_prev.sqrt() * x0 + (1 - a_prev).sqrt() * eps
         images.append(dec(x / scaling).clamp(-1, 1).cpu())
     return torch.cat(images)

@@ -37,6 +37,14 @@ def target(x0, noise, t, prediction):
     return a.sqrt() * noise - (1 - a).sqrt() * x0
 
 
+def noise_and_x0(output, x, a, prediction):
+    """The inverse of `target` at one step: the noise and clean sample a model output implies for the noisy
+    sample x at cumulative alpha a (what a DDIM step needs, whichever the model predicts)."""
+    if prediction == "epsilon":
+        return output, (x - (1 - a).sqrt() * output) / a.sqrt()
+    return a.sqrt() * output + (1 - a).sqrt() * x, a.sqrt() * x - (1 - a).sqrt() * output
+
+
 def add_noise(x0, noise, t):
     a = _alpha(t)
     return a.sqrt() * x0 + (1 - a).sqrt() * noise
