@@ -7,41 +7,18 @@ using Orleans.TestingHost;
 namespace CollabCanvas.Rooms.Tests.Live;
 
 /// <summary>An in-process Orleans cluster whose renderer only records jobs, so tests drive progress by hand.</summary>
-public sealed class RoomClusterFixture : IAsyncLifetime
+public sealed class RoomClusterFixture : InProcessRoomCluster<RoomClusterFixture.SiloConfigurator>
 {
-    public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
+    public RecordingRenderer Renderer => (RecordingRenderer)SiloService<IRoomRenderer>();
 
-    public RecordingRenderer Renderer =>
-        (RecordingRenderer)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomRenderer>();
+    public MemoryRoomStateStore Store => (MemoryRoomStateStore)SiloService<IRoomStateStore>();
 
-    public MemoryRoomStateStore Store =>
-        (MemoryRoomStateStore)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomStateStore>();
+    public MemoryTimelineStore Timeline => (MemoryTimelineStore)SiloService<IRoomTimelineStore>();
 
-    public MemoryTimelineStore Timeline =>
-        (MemoryTimelineStore)((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<IRoomTimelineStore>();
-
-    public IRoomGrain NewRoom() => Cluster.GrainFactory.GetGrain<IRoomGrain>(Guid.NewGuid());
-
-    public async Task<(RecordingObserver Observer, IRoomObserver Reference)> ObserveAsync(IRoomGrain room)
-    {
-        var observer = new RecordingObserver();
-        var reference = Cluster.Client.CreateObjectReference<IRoomObserver>(observer);
-        await room.Subscribe(reference);
-        return (observer, reference);
-    }
-
-    public Task InitializeAsync() => Cluster.DeployAsync();
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.ConfigureServices(services => services
-                .AddSingleton<IRoomRenderer, RecordingRenderer>()
-                .AddSingleton<IRoomStateStore, MemoryRoomStateStore>()
-                .AddSingleton<IRoomTimelineStore, MemoryTimelineStore>()
-                .AddSingleton(TimeProvider.System));
+            siloBuilder.ConfigureServices(services => AddRoomDoubles(services).AddSingleton(TimeProvider.System));
     }
 }
 

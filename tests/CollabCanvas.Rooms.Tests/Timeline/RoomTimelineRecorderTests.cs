@@ -1,6 +1,7 @@
 using CollabCanvas.Rooms.Live;
 using CollabCanvas.Rooms.Mask;
 using CollabCanvas.Rooms.Prompt;
+using CollabCanvas.Rooms.Tests.Live;
 using CollabCanvas.Rooms.Timeline;
 
 namespace CollabCanvas.Rooms.Tests.Timeline;
@@ -90,15 +91,5 @@ public sealed class RoomTimelineRecorderTests
         Assert.Equal(3, recorder.Pending().Count);
         Assert.Equal(2, recorder.TakeDropped());
         Assert.Equal(0, recorder.TakeDropped());
-    }
-
-    /// <summary>A clock the test moves by hand.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
