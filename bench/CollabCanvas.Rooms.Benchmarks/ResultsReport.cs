@@ -9,7 +9,7 @@ internal static class ResultsReport
     /// <param name="minInterval">The app's <c>RoomRendering:PreviewMinInterval</c> (the capped runs).</param>
     /// <param name="loadBefore">The machine's load average (1, 5, 15 min) as the run started; <paramref name="loadAfter"/> as it ended.</param>
     public static string Write(BenchSettings settings, string model, string command, IReadOnlyList<ScenarioResult> results,
-        TimeSpan minInterval, string loadBefore, string loadAfter)
+        TimeSpan minInterval, LoadAverage loadBefore, LoadAverage loadAfter)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;

@@ -64,7 +64,7 @@ internal static class RoomsBenchmark
 
     private static async Task<int> RunHubAsync(string root, BenchSettings settings, string[] args, CancellationToken cancellationToken)
     {
-        var loadBefore = LoadAverage();
+        var loadBefore = LoadAverage.Read();
         var results = new List<ScenarioResult>();
         var model = "";
         var minInterval = TimeSpan.Zero;
@@ -79,28 +79,8 @@ internal static class RoomsBenchmark
             results.Add(result);
         }
 
-        var command = "dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args));
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-        await File.WriteAllTextAsync(settings.Output, ResultsReport.Write(settings, model, command, results, minInterval, loadBefore, LoadAverage()), cancellationToken);
-        Console.WriteLine($"Results written to {settings.Output}");
+        var report = ResultsReport.Write(settings, model, BenchReportFile.Command(args), results, minInterval, loadBefore, LoadAverage.Read());
+        await BenchReportFile.WriteAsync(settings.Output, report, cancellationToken);
         return 0;
-    }
-
-    /// <summary>The machine's 1, 5 and 15 minute load averages (Linux), for judging how busy the shared cores were.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
-            return string.Join(" / ", fields.Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
     }
 }

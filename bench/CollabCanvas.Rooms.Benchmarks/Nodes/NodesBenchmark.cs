@@ -22,10 +22,7 @@ internal static class NodesBenchmark
             }
         }
 
-        var command = "dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks -- " + string.Join(' ', args);
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-        await File.WriteAllTextAsync(settings.Output, NodesReport.Write(settings, command, results), cancellationToken);
-        Console.WriteLine($"Results written to {settings.Output}");
+        await BenchReportFile.WriteAsync(settings.Output, NodesReport.Write(settings, BenchReportFile.Command(args), results), cancellationToken);
         return 0;
     }
 }

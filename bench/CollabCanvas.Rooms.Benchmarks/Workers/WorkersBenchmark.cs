@@ -19,10 +19,7 @@ internal static class WorkersBenchmark
             }
         }
 
-        var command = "dotnet run -c Release --project bench/CollabCanvas.Rooms.Benchmarks -- " + string.Join(' ', args);
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
-        await File.WriteAllTextAsync(settings.Output, WorkersReport.Write(settings, command, results), cancellationToken);
-        Console.WriteLine($"Results written to {settings.Output}");
+        await BenchReportFile.WriteAsync(settings.Output, WorkersReport.Write(settings, BenchReportFile.Command(args), results), cancellationToken);
         return 0;
     }
 }

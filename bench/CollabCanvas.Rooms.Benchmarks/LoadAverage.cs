@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CollabCanvas.Rooms.Benchmarks.Workers;
+namespace CollabCanvas.Rooms.Benchmarks;
 
 /// <summary>
 /// The machine's load average (1, 5 and 15 minutes) from /proc/loadavg, NaN where there is none: on a machine
